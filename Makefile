@@ -1,0 +1,124 @@
+# tx: one plain GNU Makefile.  `make demo` and `make check` are all a fresh
+# Debian 12 machine needs: both install missing packages first (mk/deps.sh).
+
+PREFIX ?= /usr/local
+BINDIR ?= $(PREFIX)/bin
+DATADIR ?= $(PREFIX)/share/tx
+MANDIR ?= $(PREFIX)/share/man
+VERSION = 0.1
+
+CC ?= cc
+CFLAGS ?= -O2 -g
+PKGS = icu-uc icu-i18n libutf8proc jansson libxml-2.0
+PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
+PKG_LIBS = $(shell pkg-config --libs $(PKGS) 2>/dev/null)
+CMOCKA_LIBS = $(shell pkg-config --libs cmocka 2>/dev/null)
+TX_CFLAGS = -std=c11 -D_POSIX_C_SOURCE=200809L \
+	-Wall -Wextra -Werror -Icommon \
+	-DTX_VERSION='"$(VERSION)"' -DTX_DATADIR='"$(DATADIR)"' $(PKG_CFLAGS)
+ALL_CFLAGS = $(TX_CFLAGS) $(CFLAGS) $(SAN)
+ALL_LDFLAGS = $(LDFLAGS) $(SAN)
+
+COMMON = input utf8 brk jsonl output cli data tokens
+COMMON_OBJ = $(COMMON:%=build/common/%.o)
+LIBTX = build/libtx.a
+
+PROGS = txsplit
+txsplit_OBJ = build/src/txsplit/main.o build/src/txsplit/split.o
+
+UNIT = $(COMMON) input_small split
+UNIT_BIN = $(UNIT:%=build/tests/unit/test_%)
+
+.PHONY: all check check-run deps demo bench install uninstall clean \
+	valgrind sanitize regen unit cli contract FORCE
+
+all: $(PROGS:%=bin/%)
+
+build/%.o: %.c common/*.h
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CFLAGS) -Isrc/$(notdir $(*D)) -c -o $@ $<
+
+$(LIBTX): $(COMMON_OBJ)
+	rm -f $@
+	$(AR) rcs $@ $(COMMON_OBJ)
+
+.SECONDEXPANSION:
+bin/%: $$(%_OBJ) $(LIBTX)
+	$(CC) $(ALL_LDFLAGS) -o $@ $($*_OBJ) $(LIBTX) $(PKG_LIBS) -lm
+
+build/tests/unit/test_%: tests/unit/test_%.c $(LIBTX) tests/unit/*.h
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CFLAGS) -o $@ $< $(LIBTX) $(PKG_LIBS) $(CMOCKA_LIBS) -lm
+
+build/tests/unit/test_split: tests/unit/test_split.c build/src/txsplit/split.o $(LIBTX)
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CFLAGS) -Isrc/txsplit -o $@ $< build/src/txsplit/split.o \
+		$(LIBTX) $(PKG_LIBS) $(CMOCKA_LIBS) -lm
+
+# The input module again, with a 7-byte buffer: every unit boundary and
+# every multi-byte sequence then falls across reads.
+build/tests/unit/test_input_small: tests/unit/test_input.c common/input.c common/input.h
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CFLAGS) -DTXIN_BUFSIZE=7 -o $@ tests/unit/test_input.c \
+		common/input.c $(CMOCKA_LIBS)
+
+deps:
+	@mk/deps.sh install
+
+# Sub-makes, so that pkg-config is asked again once deps are installed.
+check:
+	@mk/deps.sh check 2>/dev/null || mk/deps.sh install
+	@$(MAKE) --no-print-directory check-run
+
+check-run: all $(UNIT_BIN)
+	@sh tests/run.sh
+
+demo:
+	@mk/deps.sh check 2>/dev/null || mk/deps.sh install
+	@$(MAKE) --no-print-directory all
+	@echo '$$ bin/txsplit examples/article.txt'
+	@bin/txsplit examples/article.txt
+
+bench: all build/tests/bench/icu_split
+	@sh tests/bench/run.sh
+
+build/tests/bench/icu_split: tests/bench/icu_split.c
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CFLAGS) -o $@ $< $(PKG_LIBS)
+
+valgrind:
+	@mk/deps.sh check valgrind 2>/dev/null || mk/deps.sh install valgrind
+	@$(MAKE) --no-print-directory all $(UNIT_BIN)
+	@TX_WRAP='valgrind -q --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite' \
+		sh tests/run.sh --quick
+
+sanitize:
+	@mk/deps.sh check 2>/dev/null || mk/deps.sh install
+	@$(MAKE) --no-print-directory clean
+	@$(MAKE) --no-print-directory SAN='-fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all' CFLAGS='-O1 -g' all $(UNIT_BIN)
+	@ASAN_OPTIONS=detect_leaks=1 sh tests/run.sh --quick
+	@$(MAKE) --no-print-directory clean
+
+# Rewrites one golden file set on request: make regen PROG=txsplit CASE=abbrev
+regen: all
+	@test -n "$(PROG)" && test -n "$(CASE)" || { echo 'usage: make regen PROG=x CASE=y' >&2; exit 2; }
+	@sh tests/cli/run.sh --regen $(PROG) $(CASE)
+
+install: all
+	mkdir -p $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(DATADIR)
+	for p in $(PROGS); do \
+		cp bin/$$p $(DESTDIR)$(BINDIR)/$$p && \
+		cp man/$$p.1 $(DESTDIR)$(MANDIR)/man1/$$p.1 || exit 1; \
+	done
+	cp data/NOTICE $(DESTDIR)$(DATADIR)/NOTICE
+
+uninstall:
+	for p in $(PROGS); do \
+		rm -f $(DESTDIR)$(BINDIR)/$$p $(DESTDIR)$(MANDIR)/man1/$$p.1; \
+	done
+	rm -f $(DESTDIR)$(DATADIR)/NOTICE
+	-rmdir $(DESTDIR)$(DATADIR) 2>/dev/null
+
+clean:
+	rm -rf build
+	rm -f $(PROGS:%=bin/%)

@@ -1,0 +1,215 @@
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "input.h"
+
+int
+txin_init(struct txin *r, int fd)
+{
+	memset(r, 0, sizeof(*r));
+	r->fd = fd;
+	r->crlf = -1;
+	r->cap = TXIN_BUFSIZE;
+	if ((r->buf = malloc(r->cap)) == NULL) {
+		r->err = errno;
+		return -1;
+	}
+	return 0;
+}
+
+void
+txin_init_mem(struct txin *r, const char *s, size_t n)
+{
+	const char *nl;
+
+	memset(r, 0, sizeof(*r));
+	r->fd = -1;
+	r->crlf = -1;
+	/* Never written through: refill() returns at eof before touching buf. */
+	r->buf = (char *)(uintptr_t)s;
+	r->cap = r->end = n;
+	r->eof = 1;
+	r->borrowed = 1;
+	if ((nl = memchr(s, '\n', n)) != NULL)
+		r->crlf = nl > s && nl[-1] == '\r';
+}
+
+void
+txin_free(struct txin *r)
+{
+	if (!r->borrowed)
+		free(r->buf);
+	r->buf = NULL;
+}
+
+/* Reads one more block.  Returns 1 when bytes came, 0 at EOF, -1 on error. */
+static int
+refill(struct txin *r)
+{
+	ssize_t n;
+	size_t want;
+	char *nb, *nl;
+
+	if (r->eof)
+		return 0;
+	if (r->start > 0) {
+		memmove(r->buf, r->buf + r->start, r->end - r->start);
+		r->end -= r->start;
+		r->start = 0;
+	}
+	if (r->end == r->cap) {
+		if ((nb = realloc(r->buf, r->cap * 2)) == NULL) {
+			r->err = errno;
+			return -1;
+		}
+		r->buf = nb;
+		r->cap *= 2;
+	}
+	want = r->cap - r->end;
+	if (want > TXIN_BUFSIZE)
+		want = TXIN_BUFSIZE;
+	do
+		n = read(r->fd, r->buf + r->end, want);
+	while (n < 0 && errno == EINTR);
+	if (n < 0) {
+		r->err = errno;
+		return -1;
+	}
+	if (n == 0) {
+		r->eof = 1;
+		return 0;
+	}
+	if (r->crlf < 0 && (nl = memchr(r->buf + r->end, '\n', (size_t)n)) != NULL)
+		r->crlf = nl > r->buf + r->start && nl[-1] == '\r';
+	r->end += (size_t)n;
+	return 1;
+}
+
+static int
+is_blank(const char *s, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (s[i] != ' ' && s[i] != '\t' && s[i] != '\r')
+			return 0;
+	return 1;
+}
+
+/* Fills *sp with text [0,textlen) and terminator [textlen,unitlen) from start. */
+static int
+emit(struct txin *r, struct txin_span *sp, size_t textlen, size_t unitlen)
+{
+	sp->text = r->buf + r->start;
+	sp->len = textlen;
+	sp->term = sp->text + textlen;
+	sp->termlen = unitlen - textlen;
+	sp->offset = r->offset;
+	r->start += unitlen;
+	r->offset += unitlen;
+	return 1;
+}
+
+/* Offset, relative to start, of the first c at or after pos, reading as needed; -1 if none before EOF, -2 on error. */
+static long long
+find(struct txin *r, int c, size_t pos)
+{
+	char *p;
+	int k;
+
+	for (;;) {
+		if (r->start + pos < r->end &&
+		    (p = memchr(r->buf + r->start + pos, c,
+		    r->end - r->start - pos)) != NULL)
+			return p - (r->buf + r->start);
+		pos = r->end - r->start;
+		if ((k = refill(r)) < 0)
+			return -2;
+		if (k == 0)
+			return -1;
+	}
+}
+
+static int
+next_para(struct txin *r, struct txin_span *sp)
+{
+	size_t pos = 0, textend = 0, lineend;
+	int blanks_seen = 0;
+	long long nl;
+	const char *line;
+
+	for (;;) {
+		if ((nl = find(r, '\n', pos)) == -2)
+			return -1;
+		lineend = nl < 0 ? r->end - r->start : (size_t)nl;
+		if (nl < 0 && lineend == pos)
+			break;
+		line = r->buf + r->start + pos;
+		if (is_blank(line, lineend - pos)) {
+			blanks_seen = 1;
+		} else {
+			if (blanks_seen)
+				return emit(r, sp, textend, pos);
+			textend = lineend;
+			if (nl >= 0 && lineend > pos && line[lineend - pos - 1] == '\r')
+				textend--;
+		}
+		if (nl < 0) {
+			pos = lineend;
+			break;
+		}
+		pos = lineend + 1;
+	}
+	return emit(r, sp, textend, pos);
+}
+
+int
+txin_next(struct txin *r, enum txin_unit u, struct txin_span *sp)
+{
+	long long at;
+	size_t len;
+
+	if (!r->started) {
+		r->started = 1;
+		while (r->end - r->start < 3)
+			if (refill(r) <= 0)
+				break;
+		if (r->err)
+			return -1;
+		if (r->end - r->start >= 3 &&
+		    memcmp(r->buf + r->start, "\xEF\xBB\xBF", 3) == 0) {
+			r->bom = 1;
+			r->start += 3;
+			r->offset = 3;
+		}
+	}
+	if (r->start == r->end && (r->eof || refill(r) <= 0))
+		return r->err ? -1 : 0;
+
+	switch (u) {
+	case TXIN_PARA:
+		return next_para(r, sp);
+	case TXIN_LINE:
+	case TXIN_NUL:
+		if ((at = find(r, u == TXIN_LINE ? '\n' : '\0', 0)) == -2)
+			return -1;
+		if (at < 0) {
+			len = r->end - r->start;
+			return emit(r, sp, len, len);
+		}
+		len = (size_t)at;
+		if (u == TXIN_LINE && len > 0 && r->buf[r->start + len - 1] == '\r')
+			return emit(r, sp, len - 1, len + 1);
+		return emit(r, sp, len, len + 1);
+	case TXIN_ALL:
+		while ((at = refill(r)) > 0)
+			;
+		if (at < 0)
+			return -1;
+		len = r->end - r->start;
+		return emit(r, sp, len, len);
+	}
+	return -1;
+}

@@ -1,0 +1,62 @@
+/*
+ * jsonl: one JSON Lines record at a time, parsed and validated by jansson.
+ * A record is written back by splicing into its original bytes, so that
+ * every member the program does not change keeps its exact text (number
+ * spelling, escapes, spacing) and its place.
+ */
+#ifndef TX_JSONL_H
+#define TX_JSONL_H
+
+#include <stddef.h>
+
+#include <jansson.h>
+
+#include "output.h"
+
+enum {
+	TXJSON_OK = 0,
+	TXJSON_EMALFORMED = -1,	/* not JSON, or not an object */
+	TXJSON_ENOFIELD = -2,	/* the object has no such member */
+	TXJSON_ENOTSTRING = -3,	/* the member is not a string */
+	TXJSON_ENOMEM = -4
+};
+
+struct txjson_rec {
+	json_t *root;
+	const char *line;	/* the record's bytes (borrowed) */
+	size_t len;
+	size_t vstart, vend;	/* the field's value within line */
+	const char *addkey;	/* the member txjson_write adds */
+	size_t astart, aend;	/* its present value within line */
+	size_t close;		/* offset of the object's closing brace */
+	int empty;		/* the object has no members */
+	const char *text;	/* the field's string value (owned by root), may hold NULs */
+	size_t textlen;
+	char why[160];		/* what was wrong, for EMALFORMED */
+};
+
+/*
+ * Parses line[0..len) (no newline) and finds member field, and member
+ * addkey (may be NULL) that txjson_write will set.  line and addkey are
+ * borrowed and must outlive rec.  Returns TXJSON_OK or a negative code; rec
+ * must be released with txjson_free whatever the result.
+ */
+int txjson_parse(struct txjson_rec *rec, const char *line, size_t len,
+    const char *field, const char *addkey);
+
+void txjson_free(struct txjson_rec *rec);
+
+/* A message for a negative code of txjson_parse (static storage, or rec->why). */
+const char *txjson_strerror(const struct txjson_rec *rec, int code);
+
+/*
+ * Writes the record to w, without a newline: the field's value replaced by
+ * the string newtext[0..newlen) when newtext is not NULL (valid UTF-8
+ * required), and the member named addkey at parse time set to addval
+ * (stolen; replaced in place if present, else appended last) when addval is
+ * not NULL.  Returns 0, or -1 on a write or encoding failure.
+ */
+int txjson_write(struct txout *w, const struct txjson_rec *rec,
+    const char *newtext, size_t newlen, json_t *addval);
+
+#endif

@@ -1,0 +1,75 @@
+/*
+ * utf8: decoding that treats every invalid byte as an opaque unit, validation,
+ * and the Unicode properties tx needs (via utf8proc).  No function here
+ * allocates unless it says so; none prints or exits.
+ */
+#ifndef TX_UTF8_H
+#define TX_UTF8_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+/* A decoded invalid byte b is reported as TXU8_BAD(b), a negative value. */
+#define TXU8_BAD(b)	(-1 - (int32_t)(unsigned char)(b))
+#define TXU8_ISBAD(cp)	((cp) < 0)
+
+/*
+ * Decodes the sequence at s[0..n), n > 0.  Stores the code point, or
+ * TXU8_BAD(s[0]) when s does not start with a valid shortest-form sequence
+ * (surrogates and values above U+10FFFF are invalid).  Returns the number of
+ * bytes consumed: 1..4, always 1 for an invalid byte.
+ */
+int txu8_decode(const char *s, size_t n, int32_t *cp);
+
+/*
+ * Decodes the code point that ends at s[n-1], n > 0: the inverse walk of
+ * txu8_decode.  Returns its length in bytes and stores it in *cp.
+ */
+int txu8_decode_back(const char *s, size_t n, int32_t *cp);
+
+/* Writes cp (valid scalar value) as UTF-8 into out[4]; returns its length. */
+int txu8_encode(int32_t cp, char *out);
+
+/*
+ * Returns the offset of the first invalid byte in s[0..n), or n when all of
+ * it is valid UTF-8.  A sequence cut by the end of s counts as invalid.
+ */
+size_t txu8_validate(const char *s, size_t n);
+
+/* Unicode property classes of code point cp (TXU8_BAD values: none true). */
+int txu8_is_letter(int32_t cp);
+int txu8_is_upper(int32_t cp);		/* Lu, Lt */
+int txu8_is_lower(int32_t cp);		/* Ll */
+int txu8_is_digit(int32_t cp);		/* Nd */
+int txu8_is_mark(int32_t cp);		/* Mn, Mc, Me */
+int txu8_is_space(int32_t cp);		/* White_Space */
+int txu8_is_punct(int32_t cp);		/* P* (S* are symbols, not punctuation) */
+/* Han, Hiragana, Katakana, Hangul: scripts written without spaces between words. */
+int txu8_is_cjk(int32_t cp);
+
+/*
+ * Simple case mapping and folding of one code point; invalid values are
+ * returned unchanged.
+ */
+int32_t txu8_tolower(int32_t cp);
+int32_t txu8_toupper(int32_t cp);
+
+/*
+ * Whether a grapheme cluster boundary lies between code points a and b;
+ * *state must be 0 at the start of a text and is updated (utf8proc's
+ * extended rules).
+ */
+int txu8_grapheme_break(int32_t a, int32_t b, int32_t *state);
+
+enum txu8_norm { TXU8_NFC, TXU8_NFKC, TXU8_CASEFOLD };
+
+/*
+ * Normalizes s[0..n) to *out (malloc'd, NUL-terminated, caller frees),
+ * length in *outlen.  Invalid bytes are copied through unchanged and the
+ * valid spans between them are normalized separately.  Returns 0, or -1 when
+ * memory is exhausted (*out is then NULL).
+ */
+int txu8_normalize(const char *s, size_t n, enum txu8_norm form,
+    char **out, size_t *outlen);
+
+#endif

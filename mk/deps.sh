@@ -1,0 +1,29 @@
+#!/bin/sh
+# Checks for, and as root installs, the Debian packages that building and testing need.
+# usage: mk/deps.sh check|install [extra-package...]
+set -u
+pkgs="pkg-config libicu-dev libutf8proc-dev libjansson-dev libxml2-dev libcmocka-dev
+unicode-data mandoc python3"
+mode=${1:-check}
+[ $# -gt 0 ] && shift
+pkgs="$pkgs $*"
+
+missing=
+for p in $pkgs; do
+	dpkg-query -W -f='${Status}\n' "$p" 2>/dev/null | grep -q 'ok installed' ||
+		missing="$missing $p"
+done
+[ -z "$missing" ] && exit 0
+if [ "$mode" = check ]; then
+	echo "deps: missing:$missing" >&2
+	exit 1
+fi
+if [ "$(id -u)" -ne 0 ]; then
+	echo "deps: missing:$missing" >&2
+	echo "deps: run as root: apt-get install -y$missing" >&2
+	exit 1
+fi
+echo "deps: installing:$missing" >&2
+export DEBIAN_FRONTEND=noninteractive
+apt-get update -qq >&2 &&
+	apt-get install -y -qq --no-install-recommends $missing >&2

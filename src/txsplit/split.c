@@ -1,0 +1,684 @@
+#include <stdlib.h>
+#include <string.h>
+
+#include "brk.h"
+#include "tokens.h"
+#include "utf8.h"
+#include "split.h"
+
+/* Lines longer than this (in characters) are not hard-wrapped text. */
+#define WRAP_MAX	100
+/* Paragraphs whose longest line is shorter are not taken for wrapped. */
+#define WRAP_MIN	40
+
+struct tk {
+	size_t start, end;
+	enum txtok_kind kind;
+	int32_t first, last;
+	unsigned flags;
+	unsigned char space;	/* white space before it */
+	unsigned char nl;	/* a newline before it */
+	unsigned char hard;	/* a sentence ends before it (a line break) */
+	unsigned char marker;	/* a list marker: "1." "a)" "•" */
+};
+
+struct splitter {
+	enum split_newlines newlines;
+	char lang[16];
+	struct txbrk *icu;	/* for languages other than English */
+	char icu_lang[8];	/* the language icu was opened for, with --lang=auto */
+	char *copy;		/* the paragraph with its soft newlines blanked, for ICU */
+	size_t copycap;
+	struct tk *tk;
+	unsigned char *brk;	/* brk[i]: a sentence ends after token i */
+	size_t ntk, captk;
+	struct split_span *span;
+	size_t nspan, capspan;
+};
+
+/* Titles: always followed by a name. */
+static const char *const titles[] = {
+	"Adm", "Capt", "Cmdr", "Col", "Dr", "Drs", "Fr", "Ft", "Gen", "Gov",
+	"Hon", "Insp", "Lt", "Maj", "Messrs", "Mlle", "Mme", "Mr", "Mrs", "Ms",
+	"Mt", "Pres", "Prof", "Rep", "Rev", "Sen", "Sgt", "St", "Supt", "Det",
+	"mr", "mrs", "ms", "dr", "prof", "Mssrs", "Rt",
+};
+
+/* Abbreviations followed by a number: "No. 5", "p. 12". */
+static const char *const numabbr[] = {
+	"No", "Nos", "no", "nos", "Nr", "nr", "p", "pp", "Vol", "vol", "vols",
+	"Fig", "fig", "figs", "Ch", "ch", "Sec", "sec", "Art", "art", "ca",
+	"approx", "Approx", "Op", "op", "Ex", "ex", "Tel", "tel", "Ph", "ph",
+};
+
+/* Abbreviations that can end a sentence: one ends only before a sentence opener. */
+static const char *const abbr[] = {
+	"etc", "Inc", "Ltd", "Co", "Corp", "Jr", "Sr", "Bros", "Plc", "al",
+	"Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct",
+	"Nov", "Dec", "Mon", "Tue", "Tues", "Wed", "Thu", "Thur", "Thurs",
+	"Fri", "Ave", "Blvd", "Rd", "Hwy", "Ste", "Apt", "Dept", "dept", "Univ",
+	"Assn", "Est", "est", "min", "max", "Mfg", "Intl", "Natl", "Govt",
+	"govt", "misc", "Misc", "appt", "Esq", "Ph.D", "yrs", "hrs", "mins",
+	"Mass", "Calif", "Fla", "Conn", "Penn", "Wash", "Ore", "Ariz", "Colo",
+	"Ky", "La", "Md", "Mich", "Minn", "Miss", "Mo", "Neb", "Nev", "Okla",
+	"Tenn", "Tex", "Va", "Vt", "Wis", "Wyo", "Ill", "Ind", "Kan", "Ala",
+	"Ark", "Del", "Ga", "Ida", "Ia", "Mont", "Ont", "Que", "Alta",
+};
+
+/* Abbreviations that never end a sentence. */
+static const char *const midabbr[] = {
+	"e.g.", "i.e.", "cf", "viz", "vs", "v", "Vs", "E.g.", "I.e.", "eg",
+	"ie", "resp", "incl", "esp", "et",
+};
+
+/* Words that often open a sentence (matched with the first letter lowered). */
+static const char *const openers[] = {
+	"a", "after", "all", "also", "although", "an", "and", "another", "any",
+	"anyway", "are", "as", "at", "because", "before", "both", "but", "by",
+	"can", "could", "did", "do", "does", "each", "even", "every", "for",
+	"from", "had", "has", "have", "he", "her", "here", "his", "how",
+	"however", "i", "if", "in", "is", "it", "its", "just", "let", "many",
+	"maybe", "meanwhile", "more", "most", "my", "no", "not", "now", "of",
+	"on", "once", "one", "only", "or", "our", "please", "she", "should",
+	"since", "so", "some", "still", "such", "thank", "thanks", "that",
+	"the", "their", "then", "there", "these", "they", "this", "those",
+	"though", "thus", "to", "today", "two", "unfortunately", "was", "we",
+	"were", "what", "when", "where", "which", "while", "who", "why", "will",
+	"with", "would", "yes", "yet", "you", "your", "well", "oh", "ok",
+	"okay", "hi", "hello", "sorry", "great", "good", "yesterday",
+	"tomorrow", "first", "finally", "next", "other", "these", "those",
+};
+
+/* Names spelt with a "!" that ends no sentence by itself. */
+static const char *const bangnames[] = { "Yahoo", "Jeopardy", "Wham", "Joomla" };
+
+#define NELEM(a) (sizeof(a) / sizeof((a)[0]))
+
+static int
+in_list(const char *s, size_t n, int lower_first, const char *const *list,
+    size_t nlist)
+{
+	char buf[32];
+	size_t i;
+
+	if (n == 0 || n >= sizeof(buf))
+		return 0;
+	memcpy(buf, s, n);
+	buf[n] = '\0';
+	if (lower_first && buf[0] >= 'A' && buf[0] <= 'Z')
+		buf[0] = (char)(buf[0] - 'A' + 'a');
+	for (i = 0; i < nlist; i++)
+		if (strcmp(buf, list[i]) == 0)
+			return 1;
+	return 0;
+}
+
+#define TK_IN(s, t, list) in_list((s) + (t)->start, (t)->end - (t)->start, 0, \
+	(list), NELEM(list))
+
+static size_t
+ncp(const char *s, size_t a, size_t b)
+{
+	size_t k = 0;
+
+	for (; a < b; a++)
+		k += ((unsigned char)s[a] & 0xC0) != 0x80;
+	return k;
+}
+
+struct splitter *
+split_new(const struct split_opts *o, const char **why)
+{
+	struct splitter *sp;
+	const char *lang = o->lang != NULL ? o->lang : "en";
+
+	if (strlen(lang) >= sizeof(sp->lang) || strlen(lang) < 2) {
+		*why = "unknown language";
+		return NULL;
+	}
+	if ((sp = calloc(1, sizeof(*sp))) == NULL) {
+		*why = "out of memory";
+		return NULL;
+	}
+	sp->newlines = o->newlines;
+	strcpy(sp->lang, lang);
+	if (strcmp(lang, "en") != 0 && strcmp(lang, "auto") != 0 &&
+	    (sp->icu = txbrk_open(TXBRK_SENTENCE, lang, 1, why)) == NULL) {
+		free(sp);
+		return NULL;
+	}
+	return sp;
+}
+
+void
+split_free(struct splitter *sp)
+{
+	if (sp == NULL)
+		return;
+	txbrk_close(sp->icu);
+	free(sp->copy);
+	free(sp->tk);
+	free(sp->brk);
+	free(sp->span);
+	free(sp);
+}
+
+static int
+grow(void **p, size_t *cap, size_t need, size_t size)
+{
+	size_t nc = *cap ? *cap : 64;
+	void *np;
+
+	if (need <= *cap)
+		return 0;
+	while (nc < need)
+		nc *= 2;
+	if ((np = realloc(*p, nc * size)) == NULL)
+		return -1;
+	*p = np;
+	*cap = nc;
+	return 0;
+}
+
+static int
+tokenize(struct splitter *sp, const char *s, size_t n)
+{
+	struct txtok t;
+	struct tk *k;
+	size_t pos = 0, cap;
+	unsigned char space = 0, nl = 0;
+
+	sp->ntk = 0;
+	while (pos < n) {
+		pos = txtok_next(s, n, pos, &t);
+		if (t.kind == TXTOK_SPACE) {
+			space = 1;
+			nl |= t.newlines > 0;
+			continue;
+		}
+		cap = sp->captk;
+		if (grow((void **)&sp->tk, &cap, sp->ntk + 1, sizeof(*sp->tk)) != 0)
+			return -1;
+		if (cap != sp->captk) {
+			unsigned char *nb = realloc(sp->brk, cap);
+
+			if (nb == NULL)
+				return -1;
+			sp->brk = nb;
+			sp->captk = cap;
+		}
+		k = &sp->tk[sp->ntk++];
+		k->start = t.start;
+		k->end = t.end;
+		k->kind = t.kind;
+		k->first = t.first;
+		k->last = t.last;
+		k->flags = t.flags;
+		k->space = space;
+		k->nl = nl;
+		k->hard = 0;
+		k->marker = 0;
+		space = nl = 0;
+	}
+	memset(sp->brk, 0, sp->ntk);
+	return 0;
+}
+
+/*
+ * Which newlines end a sentence.  In auto mode a line ends a sentence
+ * unless the paragraph looks hard-wrapped and the next line's first word
+ * would not have fitted on it.
+ */
+static void
+mark_lines(struct splitter *sp, const char *s)
+{
+	struct tk *tk = sp->tk;
+	size_t i, j, width = 0, linestart = 0, len;
+
+	if (sp->newlines == SPLIT_NL_SPACE)
+		return;
+	if (sp->newlines == SPLIT_NL_BREAK) {
+		for (i = 1; i < sp->ntk; i++)
+			tk[i].hard = tk[i].nl;
+		return;
+	}
+	for (i = 1; i <= sp->ntk; i++)
+		if (i == sp->ntk || tk[i].nl) {
+			len = ncp(s, tk[linestart].start, tk[i - 1].end);
+			if (len > width)
+				width = len;
+			linestart = i;
+		}
+	linestart = 0;
+	for (i = 1; i < sp->ntk; i++) {
+		if (!tk[i].nl)
+			continue;
+		len = ncp(s, tk[linestart].start, tk[i - 1].end);
+		/* the next line's first word, up to white space */
+		for (j = i; j + 1 < sp->ntk && !tk[j + 1].space; j++)
+			;
+		tk[i].hard = width > WRAP_MAX || width < WRAP_MIN ||
+		    len + 1 + ncp(s, tk[i].start, tk[j].end) <= width;
+		linestart = i;
+	}
+}
+
+static int
+is_char(const struct tk *t, int32_t c)
+{
+	return t->first == c && t->last == c;
+}
+
+static int
+is_closer(int32_t c)
+{
+	return c == '"' || c == '\'' || c == ')' || c == ']' || c == '}' ||
+	    c == 0x201D || c == 0x2019 || c == 0xBB || c == 0x300D ||
+	    c == 0x300F || c == 0xFF09 || c == 0x3011 || c == 0x203A;
+}
+
+static int
+is_opener(int32_t c)
+{
+	return c == '"' || c == '\'' || c == '(' || c == '[' || c == '{' ||
+	    c == 0x201C || c == 0x2018 || c == 0xAB || c == 0xBF || c == 0xA1 ||
+	    c == '*' || c == 0x300C;
+}
+
+static int
+is_bullet(int32_t c)
+{
+	return c == 0x2022 || c == 0x2043 || c == 0x25E6 || c == 0x25AA ||
+	    c == 0x2023 || c == 0x25CF || c == 0x25A0;
+}
+
+enum term { T_NONE, T_DOT, T_ELLIPSIS, T_QE, T_CJK, T_ABBR };
+
+static enum term
+terminal(const struct tk *t)
+{
+	int32_t c = t->first;
+
+	if (t->kind == TXTOK_ABBREV)
+		return T_ABBR;
+	if (t->kind != TXTOK_PUNCT)
+		return T_NONE;
+	if (c == '.')
+		return t->end - t->start == 1 ? T_DOT : T_ELLIPSIS;
+	if (c == 0x2026)
+		return T_ELLIPSIS;
+	if (c == '?' || c == '!' || c == 0x203C || c == 0x2047 || c == 0x2049)
+		return T_QE;
+	if (c == 0x3002 || c == 0xFF01 || c == 0xFF1F || c == 0xFF61)
+		return T_CJK;
+	return T_NONE;
+}
+
+static int
+sentence_start(const struct splitter *sp, size_t i)
+{
+	return i == 0 || sp->brk[i - 1] || sp->tk[i].hard;
+}
+
+/* List markers: "1." "2)" "a." "•" at a sentence start, or continuing a list. */
+static void
+mark_lists(struct splitter *sp, const char *s)
+{
+	struct tk *tk = sp->tk;
+	long last = -1, v;
+	size_t i, len;
+
+	for (i = 0; i < sp->ntk; i++) {
+		if (is_bullet(tk[i].first) && tk[i].kind != TXTOK_WORD &&
+		    (i + 1 == sp->ntk || tk[i + 1].space)) {
+			tk[i].marker = 1;
+			if (i > 0)
+				sp->brk[i - 1] = 1;
+			continue;
+		}
+		if (i + 2 >= sp->ntk || tk[i + 1].space ||
+		    !(is_char(&tk[i + 1], '.') || is_char(&tk[i + 1], ')')))
+			continue;
+		/* "1.)" */
+		len = tk[i].end - tk[i].start;
+		if (tk[i].kind == TXTOK_NUMBER && len <= 2)
+			v = strtol(s + tk[i].start, NULL, 10);
+		else if (tk[i].kind == TXTOK_WORD && len == 1 &&
+		    s[tk[i].start] >= 'a' && s[tk[i].start] <= 'z')
+			v = 1000 + s[tk[i].start] - 'a';
+		else
+			continue;
+		if (!(tk[i + 2].space || (is_char(&tk[i + 2], ')') &&
+		    i + 3 < sp->ntk && tk[i + 3].space)))
+			continue;
+		if (sentence_start(sp, i) ? (v == 1 || v == 1000 || last >= 0) :
+		    (last >= 0 && v == last + 1)) {
+			if (i > 0)
+				sp->brk[i - 1] = 1;
+			tk[i].marker = tk[i + 1].marker = 1;
+			last = v;
+		}
+	}
+}
+
+static int
+is_opener_word(const char *s, const struct tk *t)
+{
+	return (t->flags & TXTOK_UPPER) && in_list(s + t->start,
+	    t->end - t->start, 1, openers, NELEM(openers));
+}
+
+enum next { N_UPPER, N_LOWER, N_DIGIT, N_OTHER };
+
+static enum next
+next_class(const struct tk *t)
+{
+	if (t->flags & TXTOK_UPPER)
+		return N_UPPER;
+	if (t->flags & TXTOK_LOWER)
+		return N_LOWER;
+	if (txu8_is_digit(t->first))
+		return N_DIGIT;
+	return N_OTHER;
+}
+
+/*
+ * Whether a sentence ends after the terminal punctuation tk[a..b]
+ * (closing quotes and brackets included), of kind term.
+ */
+static int
+decide(struct splitter *sp, const char *s, size_t a, size_t b, enum term term)
+{
+	struct tk *tk = sp->tk, *prev = a > 0 ? &tk[a - 1] : NULL, *next;
+	enum next nc;
+	size_t plen;
+
+	if (b + 1 >= sp->ntk || tk[b + 1].hard || term == T_CJK)
+		return 1;
+	next = &tk[b + 1];
+	if (next->marker)
+		return 1;
+	nc = next_class(next);
+	/* an opening quote or bracket: what it opens decides */
+	if (nc == N_OTHER && is_opener(next->first) && b + 2 < sp->ntk &&
+	    !tk[b + 2].space) {
+		next = &tk[b + 2];
+		nc = next_class(next);
+	}
+	if (!tk[b + 1].space) {
+		/* glued: "the store.Today", "Really?Yes" */
+		if (nc != N_UPPER || (next->flags & TXTOK_ALLCAPS) ||
+		    next->end - next->start < 2)
+			return 0;
+		if (term == T_DOT)
+			return prev != NULL && prev->kind == TXTOK_WORD &&
+			    txu8_is_lower(prev->last) &&
+			    ncp(s, prev->start, prev->end) >= 2;
+		return term == T_QE || term == T_ELLIPSIS;
+	}
+	switch (term) {
+	case T_QE:
+		if (nc == N_LOWER)
+			return 0;
+		if (prev != NULL && b == a && TK_IN(s, prev, bangnames))
+			return is_opener_word(s, next);
+		return 1;
+	case T_ELLIPSIS:
+		return nc == N_UPPER && !is_char(next, 'I');
+	case T_ABBR:
+		if (TK_IN(s, &tk[a], midabbr))
+			return 0;
+		return is_opener_word(s, next);
+	default:
+		break;
+	}
+	/* a single dot */
+	if (prev == NULL || prev->marker)
+		return 0;
+	if (prev->kind == TXTOK_WORD) {
+		plen = ncp(s, prev->start, prev->end);
+		if (plen == 1 && txu8_is_upper(prev->first) &&
+		    !(prev->first == 'I' && a >= 2 &&
+		    (tk[a - 2].flags & TXTOK_LOWER)))
+			return nc == N_UPPER && is_opener_word(s, next);
+		if (TK_IN(s, prev, titles) || TK_IN(s, prev, midabbr))
+			return 0;
+		if (TK_IN(s, prev, numabbr) && nc == N_DIGIT)
+			return 0;
+		if (TK_IN(s, prev, abbr))
+			return nc == N_UPPER && is_opener_word(s, next);
+	}
+	switch (nc) {
+	case N_LOWER:
+		return 0;
+	case N_DIGIT:
+		/* "N°. 5", "(see 3.) 4": only a word ends a sentence before a number */
+		return prev->kind == TXTOK_WORD && ncp(s, prev->start, prev->end) > 1;
+	case N_OTHER:
+		if (is_closer(next->first) || next->first == ',' ||
+		    next->first == ';' || next->first == ':')
+			return 0;
+		return 1;
+	default:
+		return 1;
+	}
+}
+
+static void
+split_english(struct splitter *sp, const char *s)
+{
+	struct tk *tk = sp->tk;
+	enum term term;
+	size_t i, j;
+
+	mark_lists(sp, s);
+	for (i = 0; i < sp->ntk; i++) {
+		if ((term = terminal(&tk[i])) == T_NONE || tk[i].marker)
+			continue;
+		j = i;
+		/* ". . ." */
+		if (term == T_DOT) {
+			while (j + 1 < sp->ntk && is_char(&tk[j + 1], '.') &&
+			    tk[j + 1].space && !tk[j + 1].hard)
+				j++;
+			if (j - i >= 2)
+				term = T_ELLIPSIS;
+			else
+				j = i;
+		}
+		/* closing quotes and brackets, and more marks: '?!"' ".)" */
+		while (j + 1 < sp->ntk && !tk[j + 1].space &&
+		    (is_closer(tk[j + 1].first) || terminal(&tk[j + 1]) != T_NONE) &&
+		    tk[j + 1].kind == TXTOK_PUNCT) {
+			if (terminal(&tk[j + 1]) == T_QE)
+				term = T_QE;
+			j++;
+		}
+		if (decide(sp, s, i, j, term))
+			sp->brk[j] = 1;
+		i = j;
+	}
+}
+
+/*
+ * Abbreviations that end no sentence, per language, beyond ICU's own
+ * suppressions (which miss e.g. Italian "sig." and Portuguese "Sr.").
+ */
+static const char *const abbr_other[] = {
+	/* de */ "de:Dr", "de:Hr", "de:Fr", "de:bzw", "de:usw", "de:Nr", "de:vgl",
+	"de:ca", "de:Prof", "de:Str", "de:St",
+	/* fr */ "fr:M", "fr:MM", "fr:Mme", "fr:Mlle", "fr:Dr", "fr:Pr", "fr:av",
+	"fr:bd", "fr:cf", "fr:env", "fr:St", "fr:Ste",
+	/* es */ "es:Sr", "es:Sra", "es:Srta", "es:Dr", "es:Dra", "es:Ud", "es:Uds",
+	"es:Av", "es:Sto", "es:Sta", "es:pág", "es:núm",
+	/* it */ "it:sig", "it:sigg", "it:Sig", "it:dott", "it:Dott", "it:prof",
+	"it:Prof", "it:ing", "it:Ing", "it:avv", "it:Avv", "it:ecc", "it:pag",
+	"it:S", "it:Sant",
+	/* pt */ "pt:Sr", "pt:Sra", "pt:Srta", "pt:Dr", "pt:Dra", "pt:Prof",
+	"pt:Profa", "pt:Av", "pt:pág", "pt:nº", "pt:Exmo", "pt:Exma",
+	/* ru */ "ru:г", "ru:гг", "ru:ул", "ru:им", "ru:др", "ru:т", "ru:проф",
+	"ru:стр", "ru:руб", "ru:коп", "ru:тыс", "ru:млн", "ru:млрд", "ru:см",
+};
+
+/* Languages that write ordinal numbers with a dot: "am 1. Januar". */
+static const char *const dot_ordinals[] = {
+	"de", "da", "nb", "nn", "no", "fi", "cs", "sk", "sl", "hr", "sr", "bs",
+	"pl", "hu", "et", "lv", "lt", "is", "tr",
+};
+
+static int
+other_abbr(const char *lang, const char *s, const struct tk *t)
+{
+	char key[48];
+	size_t ll = strlen(lang), n = t->end - t->start, i;
+
+	if (ll + 1 + n >= sizeof(key))
+		return 0;
+	memcpy(key, lang, ll);
+	key[ll] = ':';
+	memcpy(key + ll + 1, s + t->start, n);
+	key[ll + 1 + n] = '\0';
+	for (i = 0; i < NELEM(abbr_other); i++)
+		if (strcmp(key, abbr_other[i]) == 0)
+			return 1;
+	return 0;
+}
+
+static int
+is_open_punct(int32_t c)
+{
+	return c == '(' || c == '[' || c == '{' || c == 0x201C || c == 0x2018 ||
+	    c == 0xAB || c == 0xBF || c == 0xA1 || c == 0x300C || c == 0x300E ||
+	    c == 0xFF08 || c == 0x3010 || c == 0x201E;
+}
+
+/*
+ * ICU's rules for other languages, with the line breaks already decided,
+ * then mended where UAX #29 is known to go wrong: an opening bracket after
+ * a full stop is taken for a closing one ("？「"), a French spaced closing
+ * guillemet is left behind ("! »"), abbreviations and ordinals.
+ */
+static int
+split_icu(struct splitter *sp, const char *s, size_t n, const char *lang)
+{
+	struct tk *tk = sp->tk;
+	const char *why;
+	long b;
+	size_t i, k, last = 0;
+	int ordinals = 0;
+
+	for (k = 0; k < NELEM(dot_ordinals); k++)
+		ordinals |= strcmp(lang, dot_ordinals[k]) == 0;
+	if (grow((void **)&sp->copy, &sp->copycap, n + 1, 1) != 0)
+		return -1;
+	memcpy(sp->copy, s, n);
+	/* ICU breaks at every newline: blank the soft ones. */
+	for (i = 1; i < sp->ntk; i++)
+		if (tk[i].nl && !tk[i].hard)
+			for (k = tk[i - 1].end; k < tk[i].start; k++)
+				if (sp->copy[k] == '\n' || sp->copy[k] == '\r')
+					sp->copy[k] = ' ';
+	if (txbrk_set_text(sp->icu, sp->copy, n, &why) != 0)
+		return -1;
+	i = 0;
+	while ((b = txbrk_next(sp->icu)) >= 0) {
+		while (i < sp->ntk && tk[i].end <= (size_t)b)
+			i++;
+		if (i >= sp->ntk)
+			break;
+		k = i;
+		while (k > last + 1 && is_open_punct(tk[k - 1].first) &&
+		    !tk[k].space)
+			k--;
+		while (k < sp->ntk && tk[k].space && tk[k].kind == TXTOK_PUNCT &&
+		    is_closer(tk[k].first) && (k + 1 == sp->ntk || tk[k + 1].space))
+			k++;
+		if (k == 0 || k >= sp->ntk)
+			continue;
+		if (is_char(&tk[k - 1], '.') && k >= 2) {
+			if (other_abbr(lang, s, &tk[k - 2]))
+				continue;
+			/* "1. Punkt", and "am 1. Januar" where ordinals take a dot */
+			if (tk[k - 2].kind == TXTOK_NUMBER &&
+			    tk[k - 2].end - tk[k - 2].start <= 2 &&
+			    (ordinals || k - 2 == last))
+				continue;
+		}
+		/* 「はい。」と言った: a closing quote then a particle goes on */
+		if (is_closer(tk[k - 1].last) && !tk[k].space &&
+		    tk[k].first >= 0x3040 && tk[k].first <= 0x309F)
+			continue;
+		sp->brk[k - 1] = 1;
+		last = k;
+	}
+	return 0;
+}
+
+static int
+script_lang(const char *s, size_t n, char *lang)
+{
+	size_t i = 0;
+	int32_t cp;
+	int han = 0;
+
+	while (i < n) {
+		i += txu8_decode(s + i, n - i, &cp);
+		if ((cp >= 0x3040 && cp <= 0x30FF)) {
+			strcpy(lang, "ja");
+			return 1;
+		}
+		han |= cp >= 0x4E00 && cp <= 0x9FFF;
+		if (cp >= 0x0400 && cp <= 0x04FF) {
+			strcpy(lang, "ru");
+			return 1;
+		}
+	}
+	strcpy(lang, han ? "zh" : "en");
+	return 1;
+}
+
+long
+split_para(struct splitter *sp, const char *s, size_t n,
+    const struct split_span **out)
+{
+	size_t i, first = 0;
+	char lang[8];
+	const char *why;
+
+	if (tokenize(sp, s, n) != 0)
+		return -1;
+	mark_lines(sp, s);
+	if (strcmp(sp->lang, "auto") == 0) {
+		script_lang(s, n, lang);
+		if (strcmp(lang, "en") != 0 && strcmp(lang, sp->icu_lang) != 0) {
+			txbrk_close(sp->icu);
+			if ((sp->icu = txbrk_open(TXBRK_SENTENCE, lang, 1, &why)) == NULL)
+				return -1;
+			strcpy(sp->icu_lang, lang);
+		}
+	} else
+		strcpy(lang, strcmp(sp->lang, "en") == 0 ? "en" : "icu");
+	if (strcmp(lang, "en") == 0)
+		split_english(sp, s);
+	else if (split_icu(sp, s, n, strcmp(sp->lang, "auto") == 0 ? lang :
+	    sp->lang) != 0)
+		return -1;
+	for (i = 1; i < sp->ntk; i++)
+		if (sp->tk[i].hard)
+			sp->brk[i - 1] = 1;
+
+	sp->nspan = 0;
+	for (i = 0; i < sp->ntk; i++) {
+		if (i + 1 < sp->ntk && !sp->brk[i])
+			continue;
+		if (grow((void **)&sp->span, &sp->capspan, sp->nspan + 1,
+		    sizeof(*sp->span)) != 0)
+			return -1;
+		sp->span[sp->nspan].start = sp->tk[first].start;
+		sp->span[sp->nspan].end = sp->tk[i].end;
+		sp->nspan++;
+		first = i + 1;
+	}
+	*out = sp->span;
+	return (long)sp->nspan;
+}

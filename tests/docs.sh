@@ -1,0 +1,44 @@
+#!/bin/sh
+# The documentation is tested: every man page passes mandoc's lint, its
+# SYNOPSIS equals the program's usage line, and every example in it (a
+# "$ command" line in a literal display, followed by its output) and in
+# examples/ (NAME.sh with NAME.out) runs and prints what it says.
+. tests/lib.sh
+
+PATH=$top/bin:$PATH
+export PATH
+for page in man/*.1; do
+	p=$(basename "$page" .1)
+	check "$p.1: mandoc -Tlint -Wwarning" mandoc -Tlint -Wwarning "$page"
+	[ -x "bin/$p" ] || { bad "$p.1: no bin/$p"; continue; }
+	syn=$(mandoc -Tascii "$page" | col -b | sed -n '/^SYNOPSIS/,/^DESCRIPTION/p' |
+		sed '1d;$d' | tr -s ' \t\n' ' ' | sed 's/^ //;s/ $//')
+	use=$("bin/$p" --help | head -n 1 | sed 's/^usage: //' | tr -s ' ' ' ')
+	check "$p.1: SYNOPSIS is usage() ($syn | $use)" test "$syn" = "$use"
+
+	# Examples: a literal display whose first line is "$ command".
+	awk -v dir="$tmp" '
+		/^\.Bd -literal/ { inb = 1; n++; cmd = ""; next }
+		/^\.Ed/ { inb = 0; next }
+		inb {
+			gsub(/\\e/, "\\"); gsub(/\\\(cq/, "\342\200\231")
+			if (cmd == "" && substr($0, 1, 2) == "$ ") {
+				cmd = substr($0, 3)
+				print cmd > (dir "/ex" n ".sh")
+				printf "" > (dir "/ex" n ".want")
+			} else if (cmd != "")
+				print > (dir "/ex" n ".want")
+		}' "$page"
+	for ex in "$tmp"/ex*.sh; do
+		[ -f "$ex" ] || continue
+		(cd examples && sh "$ex") >"$tmp/got" 2>&1
+		check "$p.1 example: $(cat "$ex")" cmp -s "$tmp/got" "${ex%.sh}.want"
+		rm -f "$ex" "${ex%.sh}.want"
+	done
+done
+
+for ex in examples/*.sh; do
+	(cd examples && sh "$(basename "$ex")") >"$tmp/got" 2>&1
+	check "$ex" cmp -s "$tmp/got" "${ex%.sh}.out"
+done
+finish docs

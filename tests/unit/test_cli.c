@@ -1,0 +1,87 @@
+#include <signal.h>
+
+#include "harness.h"
+#include "cli.h"
+
+static int
+parse(struct txcli *c, int argc, char **argv, int *last)
+{
+	static const struct option longopts[] = { TXCLI_LONGOPTS, { NULL, 0, NULL, 0 } };
+	int o, r = TXCLI_DONE;
+
+	optind = 1;
+	txcli_init(c, "t");
+	while ((o = getopt_long(argc, argv, TXCLI_SHORTOPTS, longopts, NULL)) != -1) {
+		*last = o;
+		if ((r = txcli_option(c, o, optarg)) != TXCLI_DONE)
+			return r;
+	}
+	return r;
+}
+
+static void
+test_framing(void **state)
+{
+	char *a1[] = { "t", "-z", NULL };
+	char *a2[] = { "t", "--jsonl", NULL };
+	char *a3[] = { "t", "--jsonl=body", "--strict", "--skip-bad", NULL };
+	char *a4[] = { "t", "--null", NULL };
+	struct txcli c;
+	int last;
+
+	(void)state;
+	assert_int_equal(parse(&c, 2, a1, &last), TXCLI_DONE);
+	assert_int_equal(c.framing, TXCLI_NUL);
+	assert_int_equal(parse(&c, 2, a4, &last), TXCLI_DONE);
+	assert_int_equal(c.framing, TXCLI_NUL);
+	assert_int_equal(parse(&c, 2, a2, &last), TXCLI_DONE);
+	assert_int_equal(c.framing, TXCLI_JSONL);
+	assert_string_equal(c.field, "text");
+	assert_int_equal(parse(&c, 4, a3, &last), TXCLI_DONE);
+	assert_string_equal(c.field, "body");
+	assert_true(c.strict && c.skip_bad);
+	assert_int_equal(signal(SIGPIPE, SIG_DFL), SIG_DFL);
+}
+
+static void
+test_help_version_bad(void **state)
+{
+	char *a1[] = { "t", "--help", NULL };
+	char *a2[] = { "t", "--version", NULL };
+	char *a3[] = { "t", "--jsonl=", NULL };
+	char *a4[] = { "t", "-q", NULL };
+	struct txcli c;
+	int last = 0;
+
+	(void)state;
+	assert_int_equal(parse(&c, 2, a1, &last), TXCLI_HELP);
+	assert_int_equal(parse(&c, 2, a2, &last), TXCLI_VERSION);
+	assert_int_equal(parse(&c, 2, a3, &last), TXCLI_BAD);
+	assert_int_equal(parse(&c, 2, a4, &last), TXCLI_NOTMINE);
+	assert_int_equal(last, '?');
+}
+
+static void
+test_strict(void **state)
+{
+	struct txcli c;
+
+	(void)state;
+	txcli_init(&c, "t");
+	assert_int_equal(txcli_check_utf8(&c, "f", "a\xFF", 2, 0), 0);
+	c.strict = 1;
+	assert_int_equal(txcli_check_utf8(&c, "f", "ok", 2, 0), 0);
+	assert_int_equal(txcli_check_utf8(&c, "f", "a\xFF", 2, 10), -1);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_framing),
+		cmocka_unit_test(test_help_version_bad),
+		cmocka_unit_test(test_strict),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}

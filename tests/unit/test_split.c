@@ -1,0 +1,257 @@
+/*
+ * txsplit's engine on each category of the hard cases, with examples of our
+ * own.  Each case is a paragraph and its sentences joined by " | ".
+ */
+#include "harness.h"
+#include "split.h"
+
+struct tcase {
+	const char *in, *want;
+};
+
+static void
+run(const struct tcase *c, size_t n, const char *lang, enum split_newlines nl)
+{
+	struct split_opts o = { nl, lang };
+	const struct split_span *sv;
+	struct splitter *sp;
+	const char *why;
+	char got[2048];
+	size_t i, len;
+	long k, j;
+	int bad = 0;
+
+	sp = split_new(&o, &why);
+	assert_non_null(sp);
+	for (i = 0; i < n; i++) {
+		k = split_para(sp, c[i].in, strlen(c[i].in), &sv);
+		assert_true(k >= 0);
+		len = 0;
+		got[0] = '\0';
+		for (j = 0; j < k; j++)
+			len += (size_t)snprintf(got + len, sizeof(got) - len, "%s%.*s",
+			    j ? " | " : "", (int)(sv[j].end - sv[j].start),
+			    c[i].in + sv[j].start);
+		if (strcmp(got, c[i].want) != 0) {
+			print_error("in:   %s\nwant: %s\ngot:  %s\n", c[i].in, c[i].want, got);
+			bad++;
+		}
+	}
+	split_free(sp);
+	assert_int_equal(bad, 0);
+}
+
+#define RUN(cases) run(cases, sizeof(cases) / sizeof(cases[0]), "en", SPLIT_NL_SPACE)
+
+static void
+test_titles_abbreviations(void **state)
+{
+	static const struct tcase c[] = {
+		{ "Mr. Hale met Dr. Okafor at St. Mary's. They talked.",
+		  "Mr. Hale met Dr. Okafor at St. Mary's. | They talked." },
+		{ "We climbed Mt. Rainier with Prof. Lee and Jr. staff.",
+		  "We climbed Mt. Rainier with Prof. Lee and Jr. staff." },
+		{ "Buy fruit, e.g. pears, i.e. the ripe ones, etc. and go.",
+		  "Buy fruit, e.g. pears, i.e. the ripe ones, etc. and go." },
+		{ "He brought apples, pears, etc. The rest stayed home.",
+		  "He brought apples, pears, etc. | The rest stayed home." },
+		{ "Acme Co. hired him. See p. 42 for more.",
+		  "Acme Co. hired him. | See p. 42 for more." },
+		{ "We met at 9 a.m. and left at 5 p.m. The bus was late.",
+		  "We met at 9 a.m. and left at 5 p.m. | The bus was late." },
+	};
+	(void)state;
+	RUN(c);
+}
+
+static void
+test_initials(void **state)
+{
+	static const struct tcase c[] = {
+		{ "Jonas E. Smith wrote it. Albert I. Jones read it.",
+		  "Jonas E. Smith wrote it. | Albert I. Jones read it." },
+		{ "It was you and I. Did you know?",
+		  "It was you and I. | Did you know?" },
+		{ "J. R. R. Tolkien wrote it.", "J. R. R. Tolkien wrote it." },
+	};
+	(void)state;
+	RUN(c);
+}
+
+static void
+test_multi_period(void **state)
+{
+	static const struct tcase c[] = {
+		{ "The U.S. Army left. It moved to the U.S.A. in May.",
+		  "The U.S. Army left. | It moved to the U.S.A. in May." },
+		{ "She lives in the U.S. The weather is fine.",
+		  "She lives in the U.S. | The weather is fine." },
+		{ "The E.U. rules changed.", "The E.U. rules changed." },
+	};
+	(void)state;
+	RUN(c);
+}
+
+static void
+test_numbers(void **state)
+{
+	static const struct tcase c[] = {
+		{ "It cost $12.50 today. Prices rose 3.5% in 2020.",
+		  "It cost $12.50 today. | Prices rose 3.5% in 2020." },
+		{ "See No. 5 and N°. 1026.253.553 now. Then stop.",
+		  "See No. 5 and N°. 1026.253.553 now. | Then stop." },
+		{ "He came 2nd. The 3rd runner fell.",
+		  "He came 2nd. | The 3rd runner fell." },
+		{ "The troops fired, killing 4. It was clear.",
+		  "The troops fired, killing 4. | It was clear." },
+	};
+	(void)state;
+	RUN(c);
+}
+
+static void
+test_web(void **state)
+{
+	static const struct tcase c[] = {
+		{ "Mail jo.doe@example.com today. Visit www.example.org. It works.",
+		  "Mail jo.doe@example.com today. | Visit www.example.org. | It works." },
+		{ "Go to https://example.com/a.b?c=d. Then log in.",
+		  "Go to https://example.com/a.b?c=d. | Then log in." },
+		{ "Use Node.js here. I love Yahoo! It is old. Try Yahoo! Answers now.",
+		  "Use Node.js here. | I love Yahoo! | It is old. | Try Yahoo! Answers now." },
+	};
+	(void)state;
+	RUN(c);
+}
+
+static void
+test_quotes_brackets(void **state)
+{
+	static const struct tcase c[] = {
+		{ "He said, \"Stop.\" Then he left.",
+		  "He said, \"Stop.\" | Then he left." },
+		{ "\"Why?\" she asked. \"Because!\" he said.",
+		  "\"Why?\" she asked. | \"Because!\" he said." },
+		{ "It was big (really big.) We ran.",
+		  "It was big (really big.) | We ran." },
+		{ "“Go home,” he said. ‘Now.’ She went.",
+		  "“Go home,” he said. | ‘Now.’ | She went." },
+	};
+	(void)state;
+	RUN(c);
+}
+
+static void
+test_marks_ellipses(void **state)
+{
+	static const struct tcase c[] = {
+		{ "Really?! You did?? Wow!!! Great.",
+		  "Really?! | You did?? | Wow!!! | Great." },
+		{ "I wonder... maybe not. Wait… Then go.",
+		  "I wonder... maybe not. | Wait… | Then go." },
+		{ "He stopped . . . and thought. Then. . . . Next one.",
+		  "He stopped . . . and thought. | Then. . . . | Next one." },
+		{ "The text [...] goes on. I... I do not know.",
+		  "The text [...] goes on. | I... I do not know." },
+	};
+	(void)state;
+	RUN(c);
+}
+
+static void
+test_lists(void **state)
+{
+	static const struct tcase c[] = {
+		{ "1. Buy milk 2. Buy eggs 3. Go home",
+		  "1. Buy milk | 2. Buy eggs | 3. Go home" },
+		{ "1) first item 2) second item", "1) first item | 2) second item" },
+		{ "a. Apples b. Pears", "a. Apples | b. Pears" },
+		{ "Bring: • bread • cheese ⁃ wine",
+		  "Bring: | • bread | • cheese | ⁃ wine" },
+	};
+	(void)state;
+	RUN(c);
+}
+
+static void
+test_glued(void **state)
+{
+	static const struct tcase c[] = {
+		{ "I went to the store.Today it rained.",
+		  "I went to the store. | Today it rained." },
+		{ "Is it?Yes it is.", "Is it? | Yes it is." },
+		{ "See example.com and U.S.A. flags.", "See example.com and U.S.A. flags." },
+	};
+	(void)state;
+	RUN(c);
+}
+
+static void
+test_newlines(void **state)
+{
+	static const struct tcase brk[] = {
+		{ "A heading\nThe text goes on here.", "A heading | The text goes on here." },
+	};
+	static const struct tcase auto_[] = {
+		{ "What is the conflict?\nNagorno-Karabakh lies within Azerbaijan but was under the control of ethnic forces.\nRussia brokers a peace deal\nA peace deal ended six weeks of fighting.",
+		  "What is the conflict? | Nagorno-Karabakh lies within Azerbaijan but was under the control of ethnic forces. | Russia brokers a peace deal | A peace deal ended six weeks of fighting." },
+		{ "The quick brown fox jumps over the lazy dog and keeps running far into\nthe forest where nobody can see it any more, not even the owls that\nlive there.",
+		  "The quick brown fox jumps over the lazy dog and keeps running far into\nthe forest where nobody can see it any more, not even the owls that\nlive there." },
+	};
+	static const struct tcase space[] = {
+		{ "A heading\nThe text goes on here.", "A heading\nThe text goes on here." },
+	};
+	(void)state;
+	run(brk, 1, "en", SPLIT_NL_BREAK);
+	run(auto_, 2, "en", SPLIT_NL_AUTO);
+	run(space, 1, "en", SPLIT_NL_SPACE);
+}
+
+static void
+test_other_languages(void **state)
+{
+	static const struct tcase de[] = {
+		{ "Am 1. Januar regnete es. Dr. Müller blieb z.B. hier.",
+		  "Am 1. Januar regnete es. | Dr. Müller blieb z.B. hier." },
+	};
+	static const struct tcase ja[] = {
+		{ "今日は晴れ。明日は雨？そうです！", "今日は晴れ。 | 明日は雨？ | そうです！" },
+	};
+	(void)state;
+	run(de, 1, "de", SPLIT_NL_SPACE);
+	run(ja, 1, "ja", SPLIT_NL_SPACE);
+	run(ja, 1, "auto", SPLIT_NL_SPACE);
+}
+
+static void
+test_bytes(void **state)
+{
+	static const struct tcase c[] = {
+		{ "Bad \xFF byte. Next one.", "Bad \xFF byte. | Next one." },
+		{ "   ", "" },
+		{ "", "" },
+	};
+	(void)state;
+	RUN(c);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_titles_abbreviations),
+		cmocka_unit_test(test_initials),
+		cmocka_unit_test(test_multi_period),
+		cmocka_unit_test(test_numbers),
+		cmocka_unit_test(test_web),
+		cmocka_unit_test(test_quotes_brackets),
+		cmocka_unit_test(test_marks_ellipses),
+		cmocka_unit_test(test_lists),
+		cmocka_unit_test(test_glued),
+		cmocka_unit_test(test_newlines),
+		cmocka_unit_test(test_other_languages),
+		cmocka_unit_test(test_bytes),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}

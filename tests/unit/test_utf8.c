@@ -1,0 +1,145 @@
+#include "harness.h"
+#include "utf8.h"
+
+static void
+test_decode(void **state)
+{
+	int32_t cp;
+
+	(void)state;
+	assert_int_equal(txu8_decode("A", 1, &cp), 1);
+	assert_int_equal(cp, 'A');
+	assert_int_equal(txu8_decode("\xC3\xA9", 2, &cp), 2);
+	assert_int_equal(cp, 0xE9);
+	assert_int_equal(txu8_decode("\xE2\x82\xAC", 3, &cp), 3);
+	assert_int_equal(cp, 0x20AC);
+	assert_int_equal(txu8_decode("\xF0\x9F\x98\x80", 4, &cp), 4);
+	assert_int_equal(cp, 0x1F600);
+	/* each invalid byte is one opaque unit */
+	assert_int_equal(txu8_decode("\xFF", 1, &cp), 1);
+	assert_int_equal(cp, TXU8_BAD(0xFF));
+	assert_true(TXU8_ISBAD(cp));
+	assert_int_equal(txu8_decode("\xC0\x80", 2, &cp), 1);	/* overlong */
+	assert_true(TXU8_ISBAD(cp));
+	assert_int_equal(txu8_decode("\xED\xA0\x80", 3, &cp), 1);	/* surrogate */
+	assert_true(TXU8_ISBAD(cp));
+	assert_int_equal(txu8_decode("\xF4\x90\x80\x80", 4, &cp), 1);	/* > U+10FFFF */
+	assert_true(TXU8_ISBAD(cp));
+	assert_int_equal(txu8_decode("\xE2\x82", 2, &cp), 1);	/* cut */
+	assert_true(TXU8_ISBAD(cp));
+	assert_int_equal(txu8_decode("\xE2\x82\xAC", 2, &cp), 1);	/* cut by n */
+	assert_true(TXU8_ISBAD(cp));
+}
+
+static void
+test_decode_back(void **state)
+{
+	int32_t cp;
+
+	(void)state;
+	assert_int_equal(txu8_decode_back("a\xE2\x82\xAC", 4, &cp), 3);
+	assert_int_equal(cp, 0x20AC);
+	assert_int_equal(txu8_decode_back("a\x82\xAC", 3, &cp), 1);
+	assert_int_equal(cp, TXU8_BAD(0xAC));
+	assert_int_equal(txu8_decode_back("\xC3\xA9", 2, &cp), 2);
+	assert_int_equal(cp, 0xE9);
+}
+
+static void
+test_validate(void **state)
+{
+	(void)state;
+	assert_int_equal(txu8_validate("abc", 3), 3);
+	assert_int_equal(txu8_validate("", 0), 0);
+	assert_int_equal(txu8_validate("ab\xC3\xA9z", 5), 5);
+	assert_int_equal(txu8_validate("ab\xFFz", 4), 2);
+	assert_int_equal(txu8_validate("ab\xC3", 3), 2);
+	assert_int_equal(txu8_validate("a\0b", 3), 3);	/* NUL is valid UTF-8 */
+}
+
+static void
+test_classes(void **state)
+{
+	(void)state;
+	assert_true(txu8_is_letter('q'));
+	assert_true(txu8_is_letter(0x416));	/* Ж */
+	assert_true(txu8_is_upper(0x416));
+	assert_true(txu8_is_lower(0x436));
+	assert_false(txu8_is_letter('1'));
+	assert_true(txu8_is_digit(0x661));	/* Arabic-Indic one */
+	assert_true(txu8_is_mark(0x301));
+	assert_true(txu8_is_space(0xA0));
+	assert_true(txu8_is_space(0x3000));
+	assert_false(txu8_is_space(0x200B));	/* ZWSP is not White_Space */
+	assert_true(txu8_is_punct(0x201C));
+	assert_false(txu8_is_punct('$'));	/* a symbol */
+	assert_true(txu8_is_cjk(0x4E2D));
+	assert_true(txu8_is_cjk(0x3042));
+	assert_false(txu8_is_cjk('a'));
+	assert_false(txu8_is_letter(TXU8_BAD(0xFF)));
+	assert_int_equal(txu8_tolower(0x416), 0x436);
+	assert_int_equal(txu8_toupper('a'), 'A');
+	assert_int_equal(txu8_tolower(TXU8_BAD(0xC3)), TXU8_BAD(0xC3));
+}
+
+static void
+test_grapheme(void **state)
+{
+	int32_t st = 0;
+
+	(void)state;
+	assert_false(txu8_grapheme_break('e', 0x301, &st));
+	st = 0;
+	assert_true(txu8_grapheme_break('a', 'b', &st));
+	st = 0;
+	assert_false(txu8_grapheme_break('\r', '\n', &st));
+	st = 0;
+	/* regional indicators pair up */
+	assert_false(txu8_grapheme_break(0x1F1E9, 0x1F1EA, &st));
+}
+
+static void
+expect_norm(const char *in, size_t n, enum txu8_norm f, const char *want,
+    size_t wantlen)
+{
+	char *out;
+	size_t len;
+
+	assert_int_equal(txu8_normalize(in, n, f, &out, &len), 0);
+	assert_int_equal(len, wantlen);
+	assert_memory_equal(out, want, len);
+	free(out);
+}
+
+static void
+test_normalize(void **state)
+{
+	(void)state;
+	/* e + combining acute -> é */
+	expect_norm("e\xCC\x81", 3, TXU8_NFC, "\xC3\xA9", 2);
+	/* ﬁ ligature: kept by NFC, "fi" by NFKC */
+	expect_norm("\xEF\xAC\x81", 3, TXU8_NFC, "\xEF\xAC\x81", 3);
+	expect_norm("\xEF\xAC\x81", 3, TXU8_NFKC, "fi", 2);
+	expect_norm("Stra\xC3\x9F" "E", 7, TXU8_CASEFOLD, "strasse", 7);
+	/* invalid bytes are kept and the spans around them normalized */
+	expect_norm("e\xCC\x81\xFF" "e\xCC\x81", 7, TXU8_NFC,
+	    "\xC3\xA9\xFF\xC3\xA9", 5);
+	/* a NUL inside is kept */
+	expect_norm("a\0b", 3, TXU8_NFC, "a\0b", 3);
+	expect_norm("", 0, TXU8_NFC, "", 0);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_decode),
+		cmocka_unit_test(test_decode_back),
+		cmocka_unit_test(test_validate),
+		cmocka_unit_test(test_classes),
+		cmocka_unit_test(test_grapheme),
+		cmocka_unit_test(test_normalize),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
