@@ -42,6 +42,7 @@ $(LIBTX): $(COMMON_OBJ)
 	rm -f $@
 	$(AR) rcs $@ $(COMMON_OBJ)
 
+.SECONDARY:
 .SECONDEXPANSION:
 bin/%: $$(%_OBJ) $(LIBTX)
 	$(CC) $(ALL_LDFLAGS) -o $@ $($*_OBJ) $(LIBTX) $(PKG_LIBS) -lm

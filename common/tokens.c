@@ -4,7 +4,7 @@
 #include "tokens.h"
 #include "utf8.h"
 
-static int32_t
+static inline int32_t
 cp_at(const char *s, size_t n, size_t i, int *len)
 {
 	int32_t cp;
@@ -21,9 +21,12 @@ cp_at(const char *s, size_t n, size_t i, int *len)
 	return cp;
 }
 
-static int
+static inline int
 is_alnum(int32_t cp)
 {
+	if ((uint32_t)cp < 0x80)
+		return ((cp | 0x20) >= 'a' && (cp | 0x20) <= 'z') ||
+		    (cp >= '0' && cp <= '9');
 	return txu8_is_letter(cp) || txu8_is_digit(cp) || txu8_is_mark(cp);
 }
 
@@ -34,25 +37,59 @@ is_ascii_alnum(int c)
 	    (c >= '0' && c <= '9');
 }
 
-/* End of the word or number starting at i. */
+/*
+ * End of the word or number starting at i; sets whether it is a number, its
+ * case flags and its last code point.
+ */
 static size_t
-scan_word(const char *s, size_t n, size_t i, int *number)
+scan_word(const char *s, size_t n, size_t i, int *number, unsigned *flags,
+    int32_t *last)
 {
 	int32_t cp, prev = -1000, next;
-	int len, nlen, onlydigits = 1;
+	int len, nlen, onlydigits = 1, letters = 0, lower = 0;
 
 	*number = 1;
+	*flags = 0;
 	for (;;) {
+		/* ASCII letters and digits first: most of any text. */
+		if (i < n) {
+			unsigned char b = (unsigned char)s[i];
+
+			if ((b | 0x20) >= 'a' && (b | 0x20) <= 'z') {
+				onlydigits = *number = 0;
+				if (letters++ == 0)
+					*flags = b >= 'a' ? TXTOK_LOWER : TXTOK_UPPER;
+				lower |= b >= 'a';
+				prev = b;
+				i++;
+				continue;
+			}
+			if (b >= '0' && b <= '9') {
+				prev = b;
+				i++;
+				continue;
+			}
+		}
 		cp = cp_at(s, n, i, &len);
 		if (len == 0)
 			break;
 		if (is_alnum(cp)) {
-			if (!txu8_is_digit(cp))
+			if (!txu8_is_digit(cp)) {
 				onlydigits = *number = 0;
+				if (txu8_is_letter(cp)) {
+					if (letters++ == 0)
+						*flags = txu8_is_upper(cp) ? TXTOK_UPPER :
+						    txu8_is_lower(cp) ? TXTOK_LOWER : 0;
+					lower |= txu8_is_lower(cp);
+				}
+			}
 			prev = cp;
 			i += len;
 			continue;
 		}
+		if ((uint32_t)cp < 0x80 && cp != '\'' && cp != '-' && cp != '.' &&
+		    cp != ',' && cp != ':' && cp != '/')
+			break;
 		next = cp_at(s, n, i + len, &nlen);
 		if (nlen == 0 || !is_alnum(prev))
 			break;
@@ -72,6 +109,9 @@ scan_word(const char *s, size_t n, size_t i, int *number)
 		prev = cp;
 		i += len;
 	}
+	if (letters >= 2 && !lower)
+		*flags |= TXTOK_ALLCAPS;
+	*last = prev;
 	return i;
 }
 
@@ -185,6 +225,36 @@ scan_mention(const char *s, size_t n, size_t i)
 	return letters > 0 ? j : 0;
 }
 
+/* End of an emoticon at i, or 0. */
+static size_t
+scan_emoticon(const char *s, size_t n, size_t i)
+{
+	size_t j = i + 1;
+	unsigned char c = (unsigned char)s[i], m;
+
+	if (c == '<')
+		return j < n && s[j] == '3' && (j + 1 == n ||
+		    !is_ascii_alnum((unsigned char)s[j + 1])) ? j + 1 : 0;
+	if (j < n && (s[j] == '-' || s[j] == '\''))
+		j++;
+	if (j >= n)
+		return 0;
+	m = (unsigned char)s[j];
+	if (strchr(")(]/|*3", m) == NULL && !(m == 'D' || m == 'P' ||
+	    m == 'p' || m == 'O' || m == 'o'))
+		return 0;
+	/* ":D" after a letter is "Re:Dear"; a letter after it is a word */
+	if (is_ascii_alnum(m) && ((i > 0 && is_ascii_alnum((unsigned char)s[i - 1])) ||
+	    (j + 1 < n && is_ascii_alnum((unsigned char)s[j + 1]))))
+		return 0;
+	if (c == '=' && m != ')' && m != '(' && m != 'D')
+		return 0;
+	/* "(see: )" is no smile; ":)" needs no space before it */
+	while (j + 1 < n && (unsigned char)s[j + 1] == m && !is_ascii_alnum(m))
+		j++;
+	return j + 1;
+}
+
 static unsigned
 case_flags(const char *s, size_t start, size_t end)
 {
@@ -214,8 +284,9 @@ txtok_next(const char *s, size_t n, size_t pos, struct txtok *t)
 	size_t end, e;
 	int len, len2, number;
 
-	memset(t, 0, sizeof(*t));
 	t->start = pos;
+	t->flags = 0;
+	t->newlines = 0;
 	cp = cp_at(s, n, pos, &len);
 	t->first = cp;
 	end = pos + (size_t)len;
@@ -235,30 +306,54 @@ txtok_next(const char *s, size_t n, size_t pos, struct txtok *t)
 		t->kind = cp == '@' ? TXTOK_HANDLE : TXTOK_HASHTAG;
 		end = e;
 	} else if (is_alnum(cp)) {
-		if ((end = scan_url(s, n, pos)) > pos)
+		/* The word first; the rarer kinds only where its end allows them. */
+		end = scan_word(s, n, pos, &number, &t->flags, &t->last);
+		t->kind = number ? TXTOK_NUMBER : TXTOK_WORD;
+		c2 = end < n ? (unsigned char)s[end] : 0;
+		if ((c2 == ':' || c2 == '.' || c2 == '+' || c2 == '-' ||
+		    ((cp | 0x20) == 'w' && end - pos >= 4 && s[pos + 3] == '.' &&
+		    strncasecmp(s + pos, "www.", 4) == 0)) &&
+		    (e = scan_url(s, n, pos)) > pos)
 			t->kind = TXTOK_URL;
-		else if ((end = scan_email(s, n, pos)) > pos)
+		else if ((c2 == '@' || c2 == '.' || c2 == '%' || c2 == '+' ||
+		    c2 == '-' || c2 == '_') && (e = scan_email(s, n, pos)) > pos)
 			t->kind = TXTOK_EMAIL;
-		else if ((end = scan_abbrev(s, n, pos)) != (size_t)-1)
+		else if (c2 == '.' && (e = scan_abbrev(s, n, pos)) != (size_t)-1)
 			t->kind = TXTOK_ABBREV;
-		else {
-			end = scan_word(s, n, pos, &number);
-			t->kind = number ? TXTOK_NUMBER : TXTOK_WORD;
+		else
+			e = end;
+		if (e != end) {
+			end = e;
+			t->flags = case_flags(s, pos, end);
+			txu8_decode_back(s + pos, end - pos, &t->last);
 		}
-		t->flags = case_flags(s, pos, end);
-	} else if (txu8_is_punct(cp) && (cp == '.' || cp == '?' || cp == '!' ||
-	    cp == '-' || cp == 0x2014 || cp == 0x2013)) {
+		t->end = end;
+		return end;
+	} else if ((cp == ':' || cp == ';' || cp == '=' || cp == '<') &&
+	    (e = scan_emoticon(s, n, pos)) != 0) {
+		t->kind = TXTOK_EMOTICON;
+		end = e;
+	} else if (cp == '?' || cp == '!') {
 		t->kind = TXTOK_PUNCT;
-		/* Runs: "...", "?!?", "--". */
-		while ((c2 = cp_at(s, n, end, &len2), len2 > 0) &&
-		    (c2 == cp || ((cp == '?' || cp == '!') &&
-		    (c2 == '?' || c2 == '!'))))
+		while (end < n && (s[end] == '?' || s[end] == '!'))
+			end++;
+	} else if (cp < 0x80 && strchr(".-*=_~#+", cp) != NULL) {
+		/* runs: "...", "--", "***", "=====" */
+		t->kind = txu8_is_punct(cp) ? TXTOK_PUNCT : TXTOK_SYMBOL;
+		while (end < n && s[end] == (char)cp)
+			end++;
+	} else if (cp == 0x2014 || cp == 0x2013) {
+		t->kind = TXTOK_PUNCT;
+		while ((c2 = cp_at(s, n, end, &len2), len2 > 0) && c2 == cp)
 			end += (size_t)len2;
 	} else {
 		t->kind = txu8_is_punct(cp) ? TXTOK_PUNCT : TXTOK_SYMBOL;
 	}
 	t->end = end;
-	txu8_decode_back(s + pos, end - pos, &t->last);
+	if (end - pos == (size_t)len)
+		t->last = cp;
+	else
+		txu8_decode_back(s + pos, end - pos, &t->last);
 	return end;
 }
 
@@ -267,7 +362,7 @@ txtok_kind_name(enum txtok_kind kind)
 {
 	static const char *names[] = {
 		"space", "word", "number", "abbrev", "url", "email", "handle",
-		"hashtag", "punct", "symbol", "invalid"
+		"hashtag", "emoticon", "punct", "symbol", "invalid"
 	};
 
 	return (unsigned)kind < sizeof(names) / sizeof(names[0]) ?

@@ -19,8 +19,9 @@ enum txtok_kind {
 	TXTOK_EMAIL,
 	TXTOK_HANDLE,	/* @name */
 	TXTOK_HASHTAG,	/* #tag */
-	TXTOK_PUNCT,	/* one punctuation mark, or a run of dots, of ?!, of dashes */
-	TXTOK_SYMBOL,	/* any other code point */
+	TXTOK_EMOTICON,	/* :-) ;) :( :D :P =) <3 */
+	TXTOK_PUNCT,	/* one punctuation mark; a run of one ASCII mark (... ?!? -- ***) */
+	TXTOK_SYMBOL,	/* any other code point; a run of one ASCII symbol (===) */
 	TXTOK_INVALID	/* one byte that is not valid UTF-8 */
 };
 

@@ -102,40 +102,30 @@ category(int32_t cp)
 }
 
 int
-txu8_is_letter(int32_t cp)
+txu8_letter(int32_t cp)
 {
-	utf8proc_category_t c;
+	utf8proc_category_t c = category(cp);
 
-	if (cp >= 0 && cp < 0x80)
-		return (cp | 0x20) >= 'a' && (cp | 0x20) <= 'z';
-	c = category(cp);
 	return c >= UTF8PROC_CATEGORY_LU && c <= UTF8PROC_CATEGORY_LO;
 }
 
 int
-txu8_is_upper(int32_t cp)
+txu8_upper(int32_t cp)
 {
-	utf8proc_category_t c;
+	utf8proc_category_t c = category(cp);
 
-	if (cp >= 0 && cp < 0x80)
-		return cp >= 'A' && cp <= 'Z';
-	c = category(cp);
 	return c == UTF8PROC_CATEGORY_LU || c == UTF8PROC_CATEGORY_LT;
 }
 
 int
-txu8_is_lower(int32_t cp)
+txu8_lower(int32_t cp)
 {
-	if (cp >= 0 && cp < 0x80)
-		return cp >= 'a' && cp <= 'z';
 	return category(cp) == UTF8PROC_CATEGORY_LL;
 }
 
 int
-txu8_is_digit(int32_t cp)
+txu8_digit(int32_t cp)
 {
-	if (cp >= 0 && cp < 0x80)
-		return cp >= '0' && cp <= '9';
 	return category(cp) == UTF8PROC_CATEGORY_ND;
 }
 
@@ -148,7 +138,7 @@ txu8_is_mark(int32_t cp)
 }
 
 int
-txu8_is_space(int32_t cp)
+txu8_space(int32_t cp)
 {
 	switch (cp) {
 	case ' ': case '\t': case '\n': case '\v': case '\f': case '\r':
@@ -161,7 +151,7 @@ txu8_is_space(int32_t cp)
 }
 
 int
-txu8_is_punct(int32_t cp)
+txu8_punct(int32_t cp)
 {
 	utf8proc_category_t c = category(cp);
 

@@ -36,14 +36,69 @@ int txu8_encode(int32_t cp, char *out);
  */
 size_t txu8_validate(const char *s, size_t n);
 
-/* Unicode property classes of code point cp (TXU8_BAD values: none true). */
-int txu8_is_letter(int32_t cp);
-int txu8_is_upper(int32_t cp);		/* Lu, Lt */
-int txu8_is_lower(int32_t cp);		/* Ll */
-int txu8_is_digit(int32_t cp);		/* Nd */
+/*
+ * Unicode property classes of code point cp (TXU8_BAD values: none true).
+ * The txu8_is_* functions answer ASCII inline, the rest through utf8proc.
+ */
+int txu8_letter(int32_t cp);
+int txu8_upper(int32_t cp);
+int txu8_lower(int32_t cp);
+int txu8_digit(int32_t cp);
+int txu8_space(int32_t cp);
+int txu8_punct(int32_t cp);
 int txu8_is_mark(int32_t cp);		/* Mn, Mc, Me */
-int txu8_is_space(int32_t cp);		/* White_Space */
-int txu8_is_punct(int32_t cp);		/* P* (S* are symbols, not punctuation) */
+
+static inline int
+txu8_is_letter(int32_t cp)
+{
+	if ((uint32_t)cp < 0x80)
+		return ((cp | 0x20) >= 'a' && (cp | 0x20) <= 'z');
+	return txu8_letter(cp);
+}
+
+static inline int
+txu8_is_upper(int32_t cp)		/* Lu, Lt */
+{
+	if ((uint32_t)cp < 0x80)
+		return cp >= 'A' && cp <= 'Z';
+	return txu8_upper(cp);
+}
+
+static inline int
+txu8_is_lower(int32_t cp)		/* Ll */
+{
+	if ((uint32_t)cp < 0x80)
+		return cp >= 'a' && cp <= 'z';
+	return txu8_lower(cp);
+}
+
+static inline int
+txu8_is_digit(int32_t cp)		/* Nd */
+{
+	if ((uint32_t)cp < 0x80)
+		return cp >= '0' && cp <= '9';
+	return txu8_digit(cp);
+}
+
+static inline int
+txu8_is_space(int32_t cp)		/* White_Space */
+{
+	if ((uint32_t)cp < 0x80)
+		return cp == ' ' || (cp >= '\t' && cp <= '\r');
+	return txu8_space(cp);
+}
+
+/* P*: S* are symbols, not punctuation. */
+static inline int
+txu8_is_punct(int32_t cp)
+{
+	if ((uint32_t)cp < 0x80)
+		return (cp >= '!' && cp <= '/' && cp != '$' && cp != '+') ||
+		    cp == ':' || cp == ';' || cp == '?' || cp == '@' ||
+		    cp == '[' || cp == '\\' || cp == ']' || cp == '_' ||
+		    cp == '{' || cp == '}';
+	return txu8_punct(cp);
+}
 /* Han, Hiragana, Katakana, Hangul: scripts written without spaces between words. */
 int txu8_is_cjk(int32_t cp);
 

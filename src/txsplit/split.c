@@ -22,8 +22,18 @@ struct tk {
 	unsigned char marker;	/* a list marker: "1." "a)" "•" */
 };
 
+/* A word list, sorted for bsearch when the splitter is made. */
+struct wordlist {
+	const char **w;
+	size_t n;
+};
+
+enum { L_TITLES, L_NUMABBR, L_ABBR, L_MIDABBR, L_OPENERS, L_BANG, L_OTHER,
+	L_CLOSINGS, NLISTS };
+
 struct splitter {
 	enum split_newlines newlines;
+	struct wordlist list[NLISTS];
 	char lang[16];
 	struct txbrk *icu;	/* for languages other than English */
 	char icu_lang[8];	/* the language icu was opened for, with --lang=auto */
@@ -89,17 +99,60 @@ static const char *const openers[] = {
 	"tomorrow", "first", "finally", "next", "other", "these", "those",
 };
 
+/*
+ * Abbreviations that end no sentence, per language, beyond ICU's own
+ * suppressions (which miss e.g. Italian "sig." and Portuguese "Sr.").
+ */
+static const char *const abbr_other[] = {
+	/* de */ "de:Dr", "de:Hr", "de:Fr", "de:bzw", "de:usw", "de:Nr", "de:vgl",
+	"de:ca", "de:Prof", "de:Str", "de:St",
+	/* fr */ "fr:M", "fr:MM", "fr:Mme", "fr:Mlle", "fr:Dr", "fr:Pr", "fr:av",
+	"fr:bd", "fr:cf", "fr:env", "fr:St", "fr:Ste",
+	/* es */ "es:Sr", "es:Sra", "es:Srta", "es:Dr", "es:Dra", "es:Ud", "es:Uds",
+	"es:Av", "es:Sto", "es:Sta", "es:pág", "es:núm",
+	/* it */ "it:sig", "it:sigg", "it:Sig", "it:dott", "it:Dott", "it:prof",
+	"it:Prof", "it:ing", "it:Ing", "it:avv", "it:Avv", "it:ecc", "it:pag",
+	"it:S", "it:Sant",
+	/* pt */ "pt:Sr", "pt:Sra", "pt:Srta", "pt:Dr", "pt:Dra", "pt:Prof",
+	"pt:Profa", "pt:Av", "pt:pág", "pt:nº", "pt:Exmo", "pt:Exma",
+	/* ru */ "ru:г", "ru:гг", "ru:ул", "ru:им", "ru:др", "ru:т", "ru:проф",
+	"ru:стр", "ru:руб", "ru:коп", "ru:тыс", "ru:млн", "ru:млрд", "ru:см",
+};
+
+/* Closings of a letter: "Thanks, Sean", "Best regards, Debra". */
+static const char *const closings[] = {
+	"Thanks", "Regards", "regards", "Sincerely", "Cheers", "Best", "Love",
+	"Yours", "Respectfully", "Cordially", "Thx",
+};
+
 /* Names spelt with a "!" that ends no sentence by itself. */
 static const char *const bangnames[] = { "Yahoo", "Jeopardy", "Wham", "Joomla" };
 
 #define NELEM(a) (sizeof(a) / sizeof((a)[0]))
 
 static int
-in_list(const char *s, size_t n, int lower_first, const char *const *list,
-    size_t nlist)
+cmp_str(const void *a, const void *b)
 {
-	char buf[32];
-	size_t i;
+	return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+static int
+list_init(struct wordlist *l, const char *const *words, size_t n)
+{
+	if ((l->w = malloc(n * sizeof(*l->w))) == NULL)
+		return -1;
+	memcpy(l->w, words, n * sizeof(*l->w));
+	l->n = n;
+	qsort(l->w, n, sizeof(*l->w), cmp_str);
+	return 0;
+}
+
+/* Whether s[0..n), its first letter lowered if lower_first, is in l. */
+static int
+in_list(const struct wordlist *l, const char *s, size_t n, int lower_first)
+{
+	char buf[48];
+	const char *key = buf;
 
 	if (n == 0 || n >= sizeof(buf))
 		return 0;
@@ -107,14 +160,11 @@ in_list(const char *s, size_t n, int lower_first, const char *const *list,
 	buf[n] = '\0';
 	if (lower_first && buf[0] >= 'A' && buf[0] <= 'Z')
 		buf[0] = (char)(buf[0] - 'A' + 'a');
-	for (i = 0; i < nlist; i++)
-		if (strcmp(buf, list[i]) == 0)
-			return 1;
-	return 0;
+	return bsearch(&key, l->w, l->n, sizeof(*l->w), cmp_str) != NULL;
 }
 
-#define TK_IN(s, t, list) in_list((s) + (t)->start, (t)->end - (t)->start, 0, \
-	(list), NELEM(list))
+#define TK_IN(sp, s, t, which) in_list(&(sp)->list[which], (s) + (t)->start, \
+	(t)->end - (t)->start, 0)
 
 static size_t
 ncp(const char *s, size_t a, size_t b)
@@ -142,6 +192,18 @@ split_new(const struct split_opts *o, const char **why)
 	}
 	sp->newlines = o->newlines;
 	strcpy(sp->lang, lang);
+	if (list_init(&sp->list[L_TITLES], titles, NELEM(titles)) != 0 ||
+	    list_init(&sp->list[L_NUMABBR], numabbr, NELEM(numabbr)) != 0 ||
+	    list_init(&sp->list[L_ABBR], abbr, NELEM(abbr)) != 0 ||
+	    list_init(&sp->list[L_MIDABBR], midabbr, NELEM(midabbr)) != 0 ||
+	    list_init(&sp->list[L_OPENERS], openers, NELEM(openers)) != 0 ||
+	    list_init(&sp->list[L_BANG], bangnames, NELEM(bangnames)) != 0 ||
+	    list_init(&sp->list[L_OTHER], abbr_other, NELEM(abbr_other)) != 0 ||
+	    list_init(&sp->list[L_CLOSINGS], closings, NELEM(closings)) != 0) {
+		split_free(sp);
+		*why = "out of memory";
+		return NULL;
+	}
 	if (strcmp(lang, "en") != 0 && strcmp(lang, "auto") != 0 &&
 	    (sp->icu = txbrk_open(TXBRK_SENTENCE, lang, 1, why)) == NULL) {
 		free(sp);
@@ -153,8 +215,12 @@ split_new(const struct split_opts *o, const char **why)
 void
 split_free(struct splitter *sp)
 {
+	size_t i;
+
 	if (sp == NULL)
 		return;
+	for (i = 0; i < NLISTS; i++)
+		free(sp->list[i].w);
 	txbrk_close(sp->icu);
 	free(sp->copy);
 	free(sp->tk);
@@ -190,6 +256,14 @@ tokenize(struct splitter *sp, const char *s, size_t n)
 
 	sp->ntk = 0;
 	while (pos < n) {
+		/* ASCII white space inline: it is every other token. */
+		if (s[pos] == ' ' || s[pos] == '\n' || s[pos] == '\t' ||
+		    s[pos] == '\r') {
+			space = 1;
+			nl |= s[pos] == '\n';
+			pos++;
+			continue;
+		}
 		pos = txtok_next(s, n, pos, &t);
 		if (t.kind == TXTOK_SPACE) {
 			space = 1;
@@ -235,7 +309,9 @@ mark_lines(struct splitter *sp, const char *s)
 	struct tk *tk = sp->tk;
 	size_t i, j, width = 0, linestart = 0, len;
 
-	if (sp->newlines == SPLIT_NL_SPACE)
+	for (i = 1; i < sp->ntk && !tk[i].nl; i++)
+		;
+	if (sp->newlines == SPLIT_NL_SPACE || i == sp->ntk)
 		return;
 	if (sp->newlines == SPLIT_NL_BREAK) {
 		for (i = 1; i < sp->ntk; i++)
@@ -294,7 +370,7 @@ is_bullet(int32_t c)
 
 enum term { T_NONE, T_DOT, T_ELLIPSIS, T_QE, T_CJK, T_ABBR };
 
-static enum term
+static inline enum term
 terminal(const struct tk *t)
 {
 	int32_t c = t->first;
@@ -362,10 +438,10 @@ mark_lists(struct splitter *sp, const char *s)
 }
 
 static int
-is_opener_word(const char *s, const struct tk *t)
+is_opener_word(const struct splitter *sp, const char *s, const struct tk *t)
 {
-	return (t->flags & TXTOK_UPPER) && in_list(s + t->start,
-	    t->end - t->start, 1, openers, NELEM(openers));
+	return (t->flags & TXTOK_UPPER) && in_list(&sp->list[L_OPENERS],
+	    s + t->start, t->end - t->start, 1);
 }
 
 enum next { N_UPPER, N_LOWER, N_DIGIT, N_OTHER };
@@ -398,6 +474,9 @@ decide(struct splitter *sp, const char *s, size_t a, size_t b, enum term term)
 	next = &tk[b + 1];
 	if (next->marker)
 		return 1;
+	/* "Great! :-)": the smile ends the sentence, not the mark */
+	if (next->kind == TXTOK_EMOTICON)
+		return 0;
 	nc = next_class(next);
 	/* an opening quote or bracket: what it opens decides */
 	if (nc == N_OTHER && is_opener(next->first) && b + 2 < sp->ntk &&
@@ -418,17 +497,19 @@ decide(struct splitter *sp, const char *s, size_t a, size_t b, enum term term)
 	}
 	switch (term) {
 	case T_QE:
+		/* '"Why?" she asked' goes on; web text starts sentences in lower case */
 		if (nc == N_LOWER)
-			return 0;
-		if (prev != NULL && b == a && TK_IN(s, prev, bangnames))
-			return is_opener_word(s, next);
+			return b == a || !is_closer(tk[b].first) ||
+			    tk[b].first == ')';
+		if (prev != NULL && b == a && TK_IN(sp, s, prev, L_BANG))
+			return is_opener_word(sp, s, next);
 		return 1;
 	case T_ELLIPSIS:
 		return nc == N_UPPER && !is_char(next, 'I');
 	case T_ABBR:
-		if (TK_IN(s, &tk[a], midabbr))
+		if (TK_IN(sp, s, &tk[a], L_MIDABBR))
 			return 0;
-		return is_opener_word(s, next);
+		return is_opener_word(sp, s, next);
 	default:
 		break;
 	}
@@ -440,17 +521,20 @@ decide(struct splitter *sp, const char *s, size_t a, size_t b, enum term term)
 		if (plen == 1 && txu8_is_upper(prev->first) &&
 		    !(prev->first == 'I' && a >= 2 &&
 		    (tk[a - 2].flags & TXTOK_LOWER)))
-			return nc == N_UPPER && is_opener_word(s, next);
-		if (TK_IN(s, prev, titles) || TK_IN(s, prev, midabbr))
+			return nc == N_UPPER && is_opener_word(sp, s, next);
+		if (TK_IN(sp, s, prev, L_TITLES) || TK_IN(sp, s, prev, L_MIDABBR))
 			return 0;
-		if (TK_IN(s, prev, numabbr) && nc == N_DIGIT)
+		if (TK_IN(sp, s, prev, L_NUMABBR) && nc == N_DIGIT)
 			return 0;
-		if (TK_IN(s, prev, abbr))
-			return nc == N_UPPER && is_opener_word(s, next);
+		if (TK_IN(sp, s, prev, L_ABBR))
+			return nc == N_UPPER && is_opener_word(sp, s, next);
 	}
 	switch (nc) {
 	case N_LOWER:
-		return 0;
+		/* "done. then", but "3 ft. long" and "a. b" are left whole */
+		return (prev->kind == TXTOK_WORD && ncp(s, prev->start, prev->end) > 1 &&
+		    txu8_is_lower(prev->last)) || (prev->kind == TXTOK_NUMBER &&
+		    prev->end - prev->start > 2);
 	case N_DIGIT:
 		/* "N°. 5", "(see 3.) 4": only a word ends a sentence before a number */
 		return prev->kind == TXTOK_WORD && ncp(s, prev->start, prev->end) > 1;
@@ -464,6 +548,62 @@ decide(struct splitter *sp, const char *s, size_t a, size_t b, enum term term)
 	}
 }
 
+static int
+is_separator(const char *s, const struct tk *t)
+{
+	return t->end - t->start >= 3 && strchr("*=_~#-", s[t->start]) != NULL &&
+	    (t->kind == TXTOK_PUNCT || t->kind == TXTOK_SYMBOL);
+}
+
+/* "08/16/2000" */
+static int
+is_date(const char *s, const struct tk *t)
+{
+	size_t n = t->end - t->start;
+
+	return t->kind == TXTOK_NUMBER && (n == 8 || n == 10) &&
+	    s[t->start + 2] == '/' && s[t->start + 5] == '/';
+}
+
+/*
+ * Boundaries of web and e-mail text that no full stop marks: around an
+ * emoticon or a separator line ("*****"), after a letter's closing
+ * ("Thanks, Sean"), around a mail header's date ("Sean Boyle 08/17/2000
+ * 11:21 AM I spoke").
+ */
+static void
+mark_web(struct splitter *sp, const char *s)
+{
+	struct tk *tk = sp->tk;
+	size_t i, n = sp->ntk;
+
+	for (i = 0; i < n; i++) {
+		if (tk[i].kind == TXTOK_EMOTICON && i + 1 < n &&
+		    (tk[i + 1].kind == TXTOK_WORD || is_opener(tk[i + 1].first)))
+			sp->brk[i] = 1;
+		else if (is_separator(s, &tk[i])) {
+			if (i > 0)
+				sp->brk[i - 1] = 1;
+			sp->brk[i] = 1;
+		} else if (is_char(&tk[i], ',') && i > 0 && i + 1 < n &&
+		    (tk[i + 1].flags & TXTOK_UPPER) &&
+		    TK_IN(sp, s, &tk[i - 1], L_CLOSINGS) &&
+		    (sentence_start(sp, i - 1) || (i >= 2 &&
+		    sentence_start(sp, i - 2) && (tk[i - 2].flags & TXTOK_UPPER))))
+			sp->brk[i] = 1;
+		else if (is_date(s, &tk[i]) && i + 2 < n &&
+		    tk[i + 1].kind == TXTOK_NUMBER && tk[i + 2].kind == TXTOK_WORD &&
+		    (tk[i + 2].end - tk[i + 2].start == 2) &&
+		    (s[tk[i + 2].start] == 'A' || s[tk[i + 2].start] == 'P') &&
+		    s[tk[i + 2].start + 1] == 'M') {
+			if (i > 0 && !(tk[i - 1].flags & TXTOK_LOWER))
+				sp->brk[i - 1] = 1;
+			if (i + 3 < n && !(tk[i + 3].flags & TXTOK_LOWER))
+				sp->brk[i + 2] = 1;
+		}
+	}
+}
+
 static void
 split_english(struct splitter *sp, const char *s)
 {
@@ -472,6 +612,7 @@ split_english(struct splitter *sp, const char *s)
 	size_t i, j;
 
 	mark_lists(sp, s);
+	mark_web(sp, s);
 	for (i = 0; i < sp->ntk; i++) {
 		if ((term = terminal(&tk[i])) == T_NONE || tk[i].marker)
 			continue;
@@ -486,12 +627,14 @@ split_english(struct splitter *sp, const char *s)
 			else
 				j = i;
 		}
-		/* closing quotes and brackets, and more marks: '?!"' ".)" */
+		/* closing quotes and brackets, and more marks: '?!"' ".)" "L.P.." */
 		while (j + 1 < sp->ntk && !tk[j + 1].space &&
 		    (is_closer(tk[j + 1].first) || terminal(&tk[j + 1]) != T_NONE) &&
 		    tk[j + 1].kind == TXTOK_PUNCT) {
 			if (terminal(&tk[j + 1]) == T_QE)
 				term = T_QE;
+			else if (term == T_ABBR && is_char(&tk[j + 1], '.'))
+				term = T_DOT;
 			j++;
 		}
 		if (decide(sp, s, i, j, term))
@@ -500,25 +643,6 @@ split_english(struct splitter *sp, const char *s)
 	}
 }
 
-/*
- * Abbreviations that end no sentence, per language, beyond ICU's own
- * suppressions (which miss e.g. Italian "sig." and Portuguese "Sr.").
- */
-static const char *const abbr_other[] = {
-	/* de */ "de:Dr", "de:Hr", "de:Fr", "de:bzw", "de:usw", "de:Nr", "de:vgl",
-	"de:ca", "de:Prof", "de:Str", "de:St",
-	/* fr */ "fr:M", "fr:MM", "fr:Mme", "fr:Mlle", "fr:Dr", "fr:Pr", "fr:av",
-	"fr:bd", "fr:cf", "fr:env", "fr:St", "fr:Ste",
-	/* es */ "es:Sr", "es:Sra", "es:Srta", "es:Dr", "es:Dra", "es:Ud", "es:Uds",
-	"es:Av", "es:Sto", "es:Sta", "es:pág", "es:núm",
-	/* it */ "it:sig", "it:sigg", "it:Sig", "it:dott", "it:Dott", "it:prof",
-	"it:Prof", "it:ing", "it:Ing", "it:avv", "it:Avv", "it:ecc", "it:pag",
-	"it:S", "it:Sant",
-	/* pt */ "pt:Sr", "pt:Sra", "pt:Srta", "pt:Dr", "pt:Dra", "pt:Prof",
-	"pt:Profa", "pt:Av", "pt:pág", "pt:nº", "pt:Exmo", "pt:Exma",
-	/* ru */ "ru:г", "ru:гг", "ru:ул", "ru:им", "ru:др", "ru:т", "ru:проф",
-	"ru:стр", "ru:руб", "ru:коп", "ru:тыс", "ru:млн", "ru:млрд", "ru:см",
-};
 
 /* Languages that write ordinal numbers with a dot: "am 1. Januar". */
 static const char *const dot_ordinals[] = {
@@ -527,21 +651,18 @@ static const char *const dot_ordinals[] = {
 };
 
 static int
-other_abbr(const char *lang, const char *s, const struct tk *t)
+other_abbr(const struct splitter *sp, const char *lang, const char *s,
+    const struct tk *t)
 {
 	char key[48];
-	size_t ll = strlen(lang), n = t->end - t->start, i;
+	size_t ll = strlen(lang), n = t->end - t->start;
 
 	if (ll + 1 + n >= sizeof(key))
 		return 0;
 	memcpy(key, lang, ll);
 	key[ll] = ':';
 	memcpy(key + ll + 1, s + t->start, n);
-	key[ll + 1 + n] = '\0';
-	for (i = 0; i < NELEM(abbr_other); i++)
-		if (strcmp(key, abbr_other[i]) == 0)
-			return 1;
-	return 0;
+	return in_list(&sp->list[L_OTHER], key, ll + 1 + n, 0);
 }
 
 static int
@@ -596,7 +717,7 @@ split_icu(struct splitter *sp, const char *s, size_t n, const char *lang)
 		if (k == 0 || k >= sp->ntk)
 			continue;
 		if (is_char(&tk[k - 1], '.') && k >= 2) {
-			if (other_abbr(lang, s, &tk[k - 2]))
+			if (other_abbr(sp, lang, s, &tk[k - 2]))
 				continue;
 			/* "1. Punkt", and "am 1. Januar" where ordinals take a dot */
 			if (tk[k - 2].kind == TXTOK_NUMBER &&

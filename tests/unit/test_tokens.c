@@ -75,6 +75,16 @@ test_punct(void **state)
 	expect("Wait... what?!? No -- yes…",
 	    "word:Wait|punct:...|word:what|punct:?!?|word:No|punct:--|word:yes|punct:…");
 	expect("«Ja» „so“", "punct:«|word:Ja|punct:»|punct:„|word:so|punct:“");
+	expect("*** ==== __", "punct:***|symbol:====|punct:__");
+}
+
+static void
+test_emoticons(void **state)
+{
+	(void)state;
+	expect("great :-) see :) ok;) :D <3 :((",
+	    "word:great|emoticon::-)|word:see|emoticon::)|word:ok|emoticon:;)|emoticon::D|emoticon:<3|emoticon::((");
+	expect("Re:Dear 10:30 (see: x) a:b", "word:Re|punct::|word:Dear|number:10:30|punct:(|word:see|punct::|word:x|punct:)|word:a|punct::|word:b");
 }
 
 static void
@@ -117,6 +127,7 @@ main(void)
 		cmocka_unit_test(test_abbrev),
 		cmocka_unit_test(test_web),
 		cmocka_unit_test(test_punct),
+		cmocka_unit_test(test_emoticons),
 		cmocka_unit_test(test_bytes),
 		cmocka_unit_test(test_flags),
 	};
