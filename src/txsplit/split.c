@@ -294,7 +294,8 @@ tokenize(struct splitter *sp, const char *s, size_t n)
 		k->marker = 0;
 		space = nl = 0;
 	}
-	memset(sp->brk, 0, sp->ntk);
+	if (sp->ntk > 0)
+		memset(sp->brk, 0, sp->ntk);
 	return 0;
 }
 
