@@ -30,7 +30,7 @@ UNIT = $(COMMON) input_small split
 UNIT_BIN = $(UNIT:%=build/tests/unit/test_%)
 
 .PHONY: all check check-run deps demo bench install uninstall clean \
-	valgrind sanitize regen unit cli contract FORCE
+	valgrind sanitize regen fuzz
 
 all: $(PROGS:%=bin/%)
 
@@ -81,6 +81,7 @@ demo:
 	@bin/txsplit examples/article.txt
 
 bench: all build/tests/bench/icu_split
+	@mk/deps.sh check time 2>/dev/null || mk/deps.sh install time
 	@sh tests/bench/run.sh
 
 build/tests/bench/icu_split: tests/bench/icu_split.c
@@ -99,6 +100,13 @@ sanitize:
 	@$(MAKE) --no-print-directory SAN='-fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all' CFLAGS='-O1 -g' all $(UNIT_BIN)
 	@ASAN_OPTIONS=detect_leaks=1 sh tests/run.sh --quick
 	@$(MAKE) --no-print-directory clean
+
+# libFuzzer (clang): make fuzz && mkdir -p build/corpus && build/tests/fuzz/fuzz_split -max_total_time=60 build/corpus tests/fuzz/corpus
+fuzz:
+	@mkdir -p build/tests/fuzz
+	clang $(TX_CFLAGS) -g -O1 -fsanitize=fuzzer,address,undefined -Isrc/txsplit \
+		-o build/tests/fuzz/fuzz_split tests/fuzz/fuzz_split.c src/txsplit/split.c \
+		$(COMMON:%=common/%.c) $(PKG_LIBS) -lm
 
 # Rewrites one golden file set on request: make regen PROG=txsplit CASE=abbrev
 regen: all

@@ -10,7 +10,12 @@ import os
 import resource
 import subprocess
 import sys
+import tempfile
 import time
+
+# GNU time reports the peak RSS of the command itself; Python's own
+# getrusage(RUSAGE_CHILDREN) would count the forked interpreter too.
+TIME = '/usr/bin/time'
 
 
 def main():
@@ -19,6 +24,8 @@ def main():
     name, cmd = args[0], args[sep + 1:]
     gen = args[1] == '--gen'
     src = args[2] if gen else args[1]
+    rssfile = tempfile.NamedTemporaryFile(prefix='txbench', delete=False).name
+    cmd = [TIME, '-f', '%M', '-o', rssfile] + cmd
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     t0 = time.monotonic()
     if gen:
@@ -45,9 +52,12 @@ def main():
     if rc != 0:
         print(f"{name}: exit status {rc}", file=sys.stderr)
         sys.exit(1)
+    with open(rssfile) as f:
+        rss_kb = int(f.read().split()[-1])
+    os.unlink(rssfile)
     mbs = size / 1e6 / cpu if cpu > 0 else float('inf')
-    print(f"{name:<34} {size / 1e6:8.1f} MB  {mbs:8.1f} MB/s (cpu {cpu:.2f}s, wall {wall:.2f}s)"
-          f"  peak RSS {after.ru_maxrss / 1024:.1f} MB")
+    print(f"{name:<38} {size / 1e6:7.1f} MB {mbs:8.1f} MB/s (cpu {cpu:.2f}s, wall {wall:.2f}s)"
+          f"  peak RSS {rss_kb / 1024:.1f} MB")
     return mbs
 
 

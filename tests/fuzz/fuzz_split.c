@@ -1,0 +1,66 @@
+/*
+ * libFuzzer target: the tokenizer, the splitter in every newline mode and
+ * English and ICU rules, and the JSON Lines reader, on arbitrary bytes.
+ * Checks the splitter's contract: sentences in order, inside the input,
+ * covering every byte that is not white space.
+ *
+ *   make fuzz && mkdir -p build/corpus && build/tests/fuzz/fuzz_split -max_total_time=60 build/corpus tests/fuzz/corpus
+ */
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "jsonl.h"
+#include "split.h"
+#include "tokens.h"
+
+static int
+white(unsigned char c)
+{
+	return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\v' ||
+	    c == '\f';
+}
+
+int
+LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+	static struct splitter *sp[4];
+	static const struct split_opts opts[4] = {
+		{ SPLIT_NL_AUTO, "en" }, { SPLIT_NL_SPACE, "en" },
+		{ SPLIT_NL_BREAK, "en" }, { SPLIT_NL_AUTO, "de" },
+	};
+	const char *s = (const char *)data, *why;
+	const struct split_span *sv;
+	struct txjson_rec rec;
+	struct txtok t;
+	size_t pos, i, prev;
+	long n, k;
+	int m;
+
+	for (pos = 0; pos < size; pos = t.end)
+		if (txtok_next(s, size, pos, &t) <= pos)
+			abort();
+	for (m = 0; m < 4; m++) {
+		if (sp[m] == NULL && (sp[m] = split_new(&opts[m], &why)) == NULL)
+			abort();
+		if ((n = split_para(sp[m], s, size, &sv)) < 0)
+			abort();
+		prev = 0;
+		for (k = 0; k < n; k++) {
+			if (sv[k].start < prev || sv[k].end <= sv[k].start ||
+			    sv[k].end > size)
+				abort();
+			/* only white space between sentences (other Unicode spaces are inside tokens) */
+			for (i = prev; i < sv[k].start; i++)
+				if (!white(data[i]) && (unsigned char)data[i] < 0x80)
+					abort();
+			prev = sv[k].end;
+		}
+		for (i = prev; i < size; i++)
+			if (!white(data[i]) && (unsigned char)data[i] < 0x80)
+				abort();
+	}
+	txjson_parse(&rec, s, size, "text", "sentences");
+	txjson_free(&rec);
+	return 0;
+}
