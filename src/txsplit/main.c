@@ -78,37 +78,38 @@ split_units(struct ctx *x, struct txin *r, const char *name,
     unsigned long long base, int plain)
 {
 	int first = 1;
-	const struct split_span *sv;
+	struct split_span sv;
 	const char *eol;
 	struct txin_span u;
-	long n, i;
-	int k;
+	int k, more, any;
 
 	while ((k = txin_next(r, TXIN_PARA, &u)) > 0) {
 		eol = r->crlf == 1 ? "\r\n" : "\n";
 		if (txcli_check_utf8(&x->cli, name, u.text, u.len,
 		    base + u.offset) != 0)
 			return -1;
-		if ((n = split_para(x->sp, u.text, u.len, &sv)) < 0) {
-			txcli_warn(&x->cli, "%s: %s", name, strerror(ENOMEM));
-			return -1;
-		}
-		if (n > 0 && first && plain && r->bom && !x->offsets)
+		if (split_begin(x->sp, u.text, u.len) != 0 ||
+		    (more = split_next(x->sp, &sv)) < 0)
+			goto nomem;
+		any = more;
+		if (any && first && plain && r->bom && !x->offsets)
 			txout_puts(&x->out, "\xEF\xBB\xBF");
-		if (n > 0 && !first)
+		if (any && !first)
 			txout_puts(&x->out, eol);
-		for (i = 0; i < n; i++) {
+		while (more) {
 			if (x->offsets)
-				put_offsets(&x->out, base + u.offset + sv[i].start,
-				    base + u.offset + sv[i].end);
+				put_offsets(&x->out, base + u.offset + sv.start,
+				    base + u.offset + sv.end);
 			else
-				put_sentence(&x->out, u.text + sv[i].start,
-				    sv[i].end - sv[i].start);
+				put_sentence(&x->out, u.text + sv.start,
+				    sv.end - sv.start);
+			if ((more = split_next(x->sp, &sv)) < 0)
+				goto nomem;
 			/* A missing final newline stays missing. */
-			if (!(plain && i == n - 1 && u.termlen == 0))
+			if (more || !plain || u.termlen > 0)
 				txout_puts(&x->out, eol);
 		}
-		if (n > 0)
+		if (any)
 			first = 0;
 	}
 	if (k < 0) {
@@ -116,6 +117,9 @@ split_units(struct ctx *x, struct txin *r, const char *name,
 		return -1;
 	}
 	return 0;
+nomem:
+	txcli_warn(&x->cli, "%s: %s", name, strerror(ENOMEM));
+	return -1;
 }
 
 static int
@@ -145,41 +149,43 @@ do_nul(struct ctx *x, struct txin *r, const char *name)
 static json_t *
 sentences(struct ctx *x, const char *text, size_t len)
 {
-	const struct split_span *sv;
+	struct split_span sv;
 	struct txin doc;
 	struct txin_span u;
 	json_t *arr, *v;
 	char *buf;
-	size_t k, j;
-	long n, i;
+	size_t k, j, n;
+	int more;
 
 	if ((arr = json_array()) == NULL)
 		return NULL;
 	txin_init_mem(&doc, text, len);
 	while (txin_next(&doc, TXIN_PARA, &u) > 0) {
-		if ((n = split_para(x->sp, u.text, u.len, &sv)) < 0)
+		if (split_begin(x->sp, u.text, u.len) != 0)
 			goto fail;
-		for (i = 0; i < n; i++) {
-			k = (size_t)(u.offset + sv[i].start);
+		while ((more = split_next(x->sp, &sv)) > 0) {
+			k = (size_t)u.offset + sv.start;
+			n = sv.end - sv.start;
 			if (x->offsets) {
 				v = json_pack("[I,I]", (json_int_t)k,
-				    (json_int_t)(u.offset + sv[i].end));
+				    (json_int_t)(k + n));
 			} else {
 				/* newlines (and their CRs) become spaces */
-				if ((buf = malloc(sv[i].end - sv[i].start)) == NULL)
+				if ((buf = malloc(n)) == NULL)
 					goto fail;
-				memcpy(buf, text + k, sv[i].end - sv[i].start);
-				for (j = 0; j < sv[i].end - sv[i].start; j++)
+				memcpy(buf, text + k, n);
+				for (j = 0; j < n; j++)
 					if (buf[j] == '\n' || (buf[j] == '\r' &&
-					    j + 1 < sv[i].end - sv[i].start &&
-					    buf[j + 1] == '\n'))
+					    j + 1 < n && buf[j + 1] == '\n'))
 						buf[j] = ' ';
-				v = json_stringn(buf, sv[i].end - sv[i].start);
+				v = json_stringn(buf, n);
 				free(buf);
 			}
 			if (json_array_append_new(arr, v) != 0)
 				goto fail;
 		}
+		if (more < 0)
+			goto fail;
 	}
 	txin_free(&doc);
 	return arr;

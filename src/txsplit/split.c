@@ -42,8 +42,12 @@ struct splitter {
 	struct tk *tk;
 	unsigned char *brk;	/* brk[i]: a sentence ends after token i */
 	size_t ntk, captk;
-	struct split_span *span;
-	size_t nspan, capspan;
+	struct split_span *span;	/* the sentences of the current window */
+	size_t nspan, capspan, next;
+	const char *text;		/* the paragraph being split */
+	size_t len, pos;		/* its length; where the next window starts */
+	size_t width;			/* its longest line, in characters */
+	char lang_now[8];		/* the language of the paragraph */
 };
 
 /* Titles: always followed by a name. */
@@ -246,16 +250,17 @@ grow(void **p, size_t *cap, size_t need, size_t size)
 	return 0;
 }
 
+/* Tokenizes s[from..to), to <= n: the window of the paragraph s[0..n). */
 static int
-tokenize(struct splitter *sp, const char *s, size_t n)
+tokenize(struct splitter *sp, const char *s, size_t n, size_t from, size_t to)
 {
 	struct txtok t;
 	struct tk *k;
-	size_t pos = 0, cap;
+	size_t pos = from, cap;
 	unsigned char space = 0, nl = 0;
 
 	sp->ntk = 0;
-	while (pos < n) {
+	while (pos < to) {
 		/* ASCII white space inline: it is every other token. */
 		if (s[pos] == ' ' || s[pos] == '\n' || s[pos] == '\t' ||
 		    s[pos] == '\r') {
@@ -299,6 +304,38 @@ tokenize(struct splitter *sp, const char *s, size_t n)
 	return 0;
 }
 
+/* Characters of s[a..b), white space at either end left out. */
+static size_t
+trimmed_width(const char *s, size_t a, size_t b)
+{
+	while (a < b && (s[a] == ' ' || s[a] == '\t' || s[a] == '\r'))
+		a++;
+	while (b > a && (s[b - 1] == ' ' || s[b - 1] == '\t' || s[b - 1] == '\r'))
+		b--;
+	return ncp(s, a, b);
+}
+
+/* The longest line of paragraph s[0..n), in characters; 0 if it is one line. */
+static size_t
+para_width(const char *s, size_t n)
+{
+	const char *nl;
+	size_t a = 0, w = 0, k;
+
+	if (memchr(s, '\n', n) == NULL)
+		return 0;
+	while (a <= n) {
+		nl = memchr(s + a, '\n', n - a);
+		k = trimmed_width(s, a, nl != NULL ? (size_t)(nl - s) : n);
+		if (k > w)
+			w = k;
+		if (nl == NULL)
+			break;
+		a = (size_t)(nl - s) + 1;
+	}
+	return w;
+}
+
 /*
  * Which newlines end a sentence.  In auto mode a line ends a sentence
  * unless the paragraph looks hard-wrapped and the next line's first word
@@ -308,35 +345,26 @@ static void
 mark_lines(struct splitter *sp, const char *s)
 {
 	struct tk *tk = sp->tk;
-	size_t i, j, width = 0, linestart = 0, len;
+	size_t i, j, a, len, width = sp->width;
 
-	for (i = 1; i < sp->ntk && !tk[i].nl; i++)
-		;
-	if (sp->newlines == SPLIT_NL_SPACE || i == sp->ntk)
+	if (sp->newlines == SPLIT_NL_SPACE || width == 0)
 		return;
-	if (sp->newlines == SPLIT_NL_BREAK) {
-		for (i = 1; i < sp->ntk; i++)
-			tk[i].hard = tk[i].nl;
-		return;
-	}
-	for (i = 1; i <= sp->ntk; i++)
-		if (i == sp->ntk || tk[i].nl) {
-			len = ncp(s, tk[linestart].start, tk[i - 1].end);
-			if (len > width)
-				width = len;
-			linestart = i;
-		}
-	linestart = 0;
 	for (i = 1; i < sp->ntk; i++) {
 		if (!tk[i].nl)
 			continue;
-		len = ncp(s, tk[linestart].start, tk[i - 1].end);
+		if (sp->newlines == SPLIT_NL_BREAK || width > WRAP_MAX ||
+		    width < WRAP_MIN) {
+			tk[i].hard = 1;
+			continue;
+		}
+		/* the line before, from its start in the paragraph */
+		for (a = tk[i - 1].end; a > 0 && s[a - 1] != '\n'; a--)
+			;
+		len = trimmed_width(s, a, tk[i - 1].end);
 		/* the next line's first word, up to white space */
 		for (j = i; j + 1 < sp->ntk && !tk[j + 1].space; j++)
 			;
-		tk[i].hard = width > WRAP_MAX || width < WRAP_MIN ||
-		    len + 1 + ncp(s, tk[i].start, tk[j].end) <= width;
-		linestart = i;
+		tk[i].hard = len + 1 + ncp(s, tk[i].start, tk[j].end) <= width;
 	}
 }
 
@@ -681,7 +709,8 @@ is_open_punct(int32_t c)
  * guillemet is left behind ("! »"), abbreviations and ordinals.
  */
 static int
-split_icu(struct splitter *sp, const char *s, size_t n, const char *lang)
+split_icu(struct splitter *sp, const char *s, size_t from, size_t to,
+    const char *lang)
 {
 	struct tk *tk = sp->tk;
 	const char *why;
@@ -691,19 +720,20 @@ split_icu(struct splitter *sp, const char *s, size_t n, const char *lang)
 
 	for (k = 0; k < NELEM(dot_ordinals); k++)
 		ordinals |= strcmp(lang, dot_ordinals[k]) == 0;
-	if (grow((void **)&sp->copy, &sp->copycap, n + 1, 1) != 0)
+	if (grow((void **)&sp->copy, &sp->copycap, to - from + 1, 1) != 0)
 		return -1;
-	memcpy(sp->copy, s, n);
+	memcpy(sp->copy, s + from, to - from);
 	/* ICU breaks at every newline: blank the soft ones. */
 	for (i = 1; i < sp->ntk; i++)
 		if (tk[i].nl && !tk[i].hard)
 			for (k = tk[i - 1].end; k < tk[i].start; k++)
-				if (sp->copy[k] == '\n' || sp->copy[k] == '\r')
-					sp->copy[k] = ' ';
-	if (txbrk_set_text(sp->icu, sp->copy, n, &why) != 0)
+				if (s[k] == '\n' || s[k] == '\r')
+					sp->copy[k - from] = ' ';
+	if (txbrk_set_text(sp->icu, sp->copy, to - from, &why) != 0)
 		return -1;
 	i = 0;
 	while ((b = txbrk_next(sp->icu)) >= 0) {
+		b += (long)from;
 		while (i < sp->ntk && tk[i].end <= (size_t)b)
 			i++;
 		if (i >= sp->ntk)
@@ -759,37 +789,52 @@ script_lang(const char *s, size_t n, char *lang)
 	return 1;
 }
 
-long
-split_para(struct splitter *sp, const char *s, size_t n,
-    const struct split_span **out)
+int
+split_begin(struct splitter *sp, const char *s, size_t n)
 {
-	size_t i, first = 0;
-	char lang[8];
 	const char *why;
 
-	if (tokenize(sp, s, n) != 0)
+	sp->text = s;
+	sp->len = n;
+	sp->pos = 0;
+	sp->nspan = sp->next = 0;
+	sp->width = sp->newlines == SPLIT_NL_SPACE ? 0 : para_width(s, n);
+	if (strcmp(sp->lang, "auto") != 0) {
+		strcpy(sp->lang_now, strcmp(sp->lang, "en") == 0 ? "en" : "icu");
+		return 0;
+	}
+	script_lang(s, n, sp->lang_now);
+	if (strcmp(sp->lang_now, "en") != 0 &&
+	    strcmp(sp->lang_now, sp->icu_lang) != 0) {
+		txbrk_close(sp->icu);
+		if ((sp->icu = txbrk_open(TXBRK_SENTENCE, sp->lang_now, 1,
+		    &why)) == NULL)
+			return -1;
+		strcpy(sp->icu_lang, sp->lang_now);
+	}
+	return 0;
+}
+
+/* Splits s[from..to) into sp->span. */
+static int
+split_window(struct splitter *sp, size_t from, size_t to)
+{
+	const char *s = sp->text;
+	size_t i, first = 0;
+
+	if (tokenize(sp, s, sp->len, from, to) != 0)
 		return -1;
 	mark_lines(sp, s);
-	if (strcmp(sp->lang, "auto") == 0) {
-		script_lang(s, n, lang);
-		if (strcmp(lang, "en") != 0 && strcmp(lang, sp->icu_lang) != 0) {
-			txbrk_close(sp->icu);
-			if ((sp->icu = txbrk_open(TXBRK_SENTENCE, lang, 1, &why)) == NULL)
-				return -1;
-			strcpy(sp->icu_lang, lang);
-		}
-	} else
-		strcpy(lang, strcmp(sp->lang, "en") == 0 ? "en" : "icu");
-	if (strcmp(lang, "en") == 0)
+	if (strcmp(sp->lang_now, "en") == 0)
 		split_english(sp, s);
-	else if (split_icu(sp, s, n, strcmp(sp->lang, "auto") == 0 ? lang :
-	    sp->lang) != 0)
+	else if (split_icu(sp, s, from, to, strcmp(sp->lang, "auto") == 0 ?
+	    sp->lang_now : sp->lang) != 0)
 		return -1;
 	for (i = 1; i < sp->ntk; i++)
 		if (sp->tk[i].hard)
 			sp->brk[i - 1] = 1;
 
-	sp->nspan = 0;
+	sp->nspan = sp->next = 0;
 	for (i = 0; i < sp->ntk; i++) {
 		if (i + 1 < sp->ntk && !sp->brk[i])
 			continue;
@@ -801,6 +846,46 @@ split_para(struct splitter *sp, const char *s, size_t n,
 		sp->nspan++;
 		first = i + 1;
 	}
-	*out = sp->span;
-	return (long)sp->nspan;
+	return 0;
+}
+
+static int
+is_white(char c)
+{
+	return c == ' ' || c == '\n' || c == '\t' || c == '\r';
+}
+
+int
+split_next(struct splitter *sp, struct split_span *out)
+{
+	size_t want = SPLIT_WINDOW, to;
+
+	while (sp->next == sp->nspan) {
+		if (sp->pos >= sp->len)
+			return 0;
+		/*
+		 * A window ends at white space; of its sentences the last two
+		 * may go on past it (or need what follows to be decided), so
+		 * the next window starts again at the first of them.
+		 */
+		for (;;) {
+			to = sp->len - sp->pos <= want ? sp->len : sp->pos + want;
+			while (to < sp->len && !is_white(sp->text[to]))
+				to++;
+			if (split_window(sp, sp->pos, to) != 0)
+				return -1;
+			if (to == sp->len) {
+				sp->pos = sp->len;
+				break;
+			}
+			if (sp->nspan >= 3) {
+				sp->nspan -= 2;
+				sp->pos = sp->span[sp->nspan].start;
+				break;
+			}
+			want *= 2;	/* a sentence longer than the window */
+		}
+	}
+	*out = sp->span[sp->next++];
+	return 1;
 }

@@ -24,14 +24,22 @@ struct splitter;
 struct splitter *split_new(const struct split_opts *opts, const char **why);
 void split_free(struct splitter *sp);
 
+/* Paragraphs are split in windows of about this many bytes. */
+#define SPLIT_WINDOW 65536
+
 /*
- * Finds the sentences of paragraph s[0..n) (no blank line inside; any
- * bytes, valid UTF-8 or not).  *out points to an array owned by sp, valid
- * until the next call, of sentences in order; together they cover every
- * byte of s that is not white space.  Returns their number, or -1 when
- * memory is exhausted.
+ * Points sp at paragraph s[0..n) (no blank line inside; any bytes, valid
+ * UTF-8 or not), which must stay unchanged until the last split_next.
+ * Returns 0, or -1 when memory is exhausted.
  */
-long split_para(struct splitter *sp, const char *s, size_t n,
-    const struct split_span **out);
+int split_begin(struct splitter *sp, const char *s, size_t n);
+
+/*
+ * Stores the paragraph's next sentence in *out: sentences come in order
+ * and together cover every byte that is not white space.  Returns 1, 0
+ * after the last, or -1 when memory is exhausted.  Memory is bounded by
+ * the longest sentence, not by the paragraph.
+ */
+int split_next(struct splitter *sp, struct split_span *out);
 
 #endif

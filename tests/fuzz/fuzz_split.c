@@ -30,12 +30,11 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		{ SPLIT_NL_BREAK, "en" }, { SPLIT_NL_AUTO, "de" },
 	};
 	const char *s = (const char *)data, *why;
-	const struct split_span *sv;
+	struct split_span sv;
 	struct txjson_rec rec;
 	struct txtok t;
 	size_t pos, i, prev;
-	long n, k;
-	int m;
+	int m, k;
 
 	for (pos = 0; pos < size; pos = t.end)
 		if (txtok_next(s, size, pos, &t) <= pos)
@@ -43,19 +42,20 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	for (m = 0; m < 4; m++) {
 		if (sp[m] == NULL && (sp[m] = split_new(&opts[m], &why)) == NULL)
 			abort();
-		if ((n = split_para(sp[m], s, size, &sv)) < 0)
+		if (split_begin(sp[m], s, size) != 0)
 			abort();
 		prev = 0;
-		for (k = 0; k < n; k++) {
-			if (sv[k].start < prev || sv[k].end <= sv[k].start ||
-			    sv[k].end > size)
+		while ((k = split_next(sp[m], &sv)) > 0) {
+			if (sv.start < prev || sv.end <= sv.start || sv.end > size)
 				abort();
 			/* only white space between sentences (other Unicode spaces are inside tokens) */
-			for (i = prev; i < sv[k].start; i++)
+			for (i = prev; i < sv.start; i++)
 				if (!white(data[i]) && (unsigned char)data[i] < 0x80)
 					abort();
-			prev = sv[k].end;
+			prev = sv.end;
 		}
+		if (k < 0)
+			abort();
 		for (i = prev; i < size; i++)
 			if (!white(data[i]) && (unsigned char)data[i] < 0x80)
 				abort();

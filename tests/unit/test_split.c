@@ -13,25 +13,24 @@ static void
 run(const struct tcase *c, size_t n, const char *lang, enum split_newlines nl)
 {
 	struct split_opts o = { nl, lang };
-	const struct split_span *sv;
+	struct split_span sv;
 	struct splitter *sp;
 	const char *why;
 	char got[2048];
 	size_t i, len;
-	long k, j;
-	int bad = 0;
+	int k, bad = 0;
 
 	sp = split_new(&o, &why);
 	assert_non_null(sp);
 	for (i = 0; i < n; i++) {
-		k = split_para(sp, c[i].in, strlen(c[i].in), &sv);
-		assert_true(k >= 0);
+		assert_int_equal(split_begin(sp, c[i].in, strlen(c[i].in)), 0);
 		len = 0;
 		got[0] = '\0';
-		for (j = 0; j < k; j++)
+		while ((k = split_next(sp, &sv)) > 0)
 			len += (size_t)snprintf(got + len, sizeof(got) - len, "%s%.*s",
-			    j ? " | " : "", (int)(sv[j].end - sv[j].start),
-			    c[i].in + sv[j].start);
+			    len ? " | " : "", (int)(sv.end - sv.start),
+			    c[i].in + sv.start);
+		assert_int_equal(k, 0);
 		if (strcmp(got, c[i].want) != 0) {
 			print_error("in:   %s\nwant: %s\ngot:  %s\n", c[i].in, c[i].want, got);
 			bad++;
@@ -235,6 +234,44 @@ test_bytes(void **state)
 	RUN(c);
 }
 
+/* Paragraphs longer than the window: nothing lost or doubled at its seams. */
+static void
+test_windows(void **state)
+{
+	struct split_opts o = { SPLIT_NL_AUTO, "en" };
+	size_t n = 3 * SPLIT_WINDOW + 7, i, count = 0, prev = 0;
+	char *s = malloc(n);
+	struct split_span sv;
+	struct splitter *sp;
+	const char *why;
+
+	(void)state;
+	for (i = 0; i + 9 <= n; i += 9)
+		memcpy(s + i, "Abc def. ", 9);
+	memset(s + i, 'x', n - i);
+	sp = split_new(&o, &why);
+	assert_int_equal(split_begin(sp, s, n), 0);
+	while (split_next(sp, &sv) == 1) {
+		assert_int_equal(sv.start, prev == 0 ? 0 : prev + 1);
+		/* "Abc def." each, then the tail of x's */
+		assert_int_equal(sv.end - sv.start, count < n / 9 ? 8 : n - i);
+		prev = sv.end;
+		count++;
+	}
+	assert_int_equal(count, n / 9 + 1);
+	/* one sentence longer than the window */
+	for (i = 0; i + 5 <= n; i += 5)
+		memcpy(s + i, "word ", 5);
+	memcpy(s + n - 2, "x.", 2);
+	assert_int_equal(split_begin(sp, s, n), 0);
+	assert_int_equal(split_next(sp, &sv), 1);
+	assert_int_equal(sv.start, 0);
+	assert_int_equal(sv.end, n);
+	assert_int_equal(split_next(sp, &sv), 0);
+	split_free(sp);
+	free(s);
+}
+
 int
 main(void)
 {
@@ -251,6 +288,7 @@ main(void)
 		cmocka_unit_test(test_newlines),
 		cmocka_unit_test(test_other_languages),
 		cmocka_unit_test(test_bytes),
+		cmocka_unit_test(test_windows),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
