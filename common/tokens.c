@@ -287,6 +287,29 @@ txtok_next(const char *s, size_t n, size_t pos, struct txtok *t)
 	t->start = pos;
 	t->flags = 0;
 	t->newlines = 0;
+	if ((unsigned)(((unsigned char)s[pos] | 0x20) - 'a') < 26u) {
+		/* Fast path: ASCII letters ended by a mark no joiner can start. */
+		size_t j = pos + 1;
+		int lower = s[pos] >= 'a';
+		unsigned char b = 0;
+
+		while (j < n && (unsigned)(((b = (unsigned char)s[j]) | 0x20) - 'a') < 26u) {
+			lower |= b >= 'a';
+			j++;
+		}
+		if (j == n || b == ' ' || b == '\n' || b == ',' || b == ';' ||
+		    b == '?' || b == '!' || b == ')' || b == '"' || b == '\t' ||
+		    b == '\r') {
+			t->kind = TXTOK_WORD;
+			t->end = j;
+			t->first = (unsigned char)s[pos];
+			t->last = (unsigned char)s[j - 1];
+			t->flags = s[pos] >= 'a' ? TXTOK_LOWER : TXTOK_UPPER;
+			if (!lower && j - pos >= 2)
+				t->flags |= TXTOK_ALLCAPS;
+			return j;
+		}
+	}
 	cp = cp_at(s, n, pos, &len);
 	t->first = cp;
 	end = pos + (size_t)len;
@@ -337,7 +360,8 @@ txtok_next(const char *s, size_t n, size_t pos, struct txtok *t)
 		t->kind = TXTOK_PUNCT;
 		while (end < n && (s[end] == '?' || s[end] == '!'))
 			end++;
-	} else if (cp < 0x80 && strchr(".-*=_~#+", cp) != NULL) {
+	} else if (cp == '.' || cp == '-' || cp == '*' || cp == '=' || cp == '_' ||
+	    cp == '~' || cp == '#' || cp == '+') {
 		/* runs: "...", "--", "***", "=====" */
 		t->kind = txu8_is_punct(cp) ? TXTOK_PUNCT : TXTOK_SYMBOL;
 		while (end < n && s[end] == (char)cp)

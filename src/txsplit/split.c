@@ -580,8 +580,11 @@ decide(struct splitter *sp, const char *s, size_t a, size_t b, enum term term)
 static int
 is_separator(const char *s, const struct tk *t)
 {
-	return t->end - t->start >= 3 && strchr("*=_~#-", s[t->start]) != NULL &&
-	    (t->kind == TXTOK_PUNCT || t->kind == TXTOK_SYMBOL);
+	char c = s[t->start];
+
+	return t->end - t->start >= 3 && (t->kind == TXTOK_PUNCT ||
+	    t->kind == TXTOK_SYMBOL) && (c == '*' || c == '=' || c == '_' ||
+	    c == '~' || c == '#' || c == '-');
 }
 
 /* "08/16/2000" */
