@@ -23,13 +23,14 @@ COMMON = input utf8 brk jsonl output cli data tokens
 COMMON_OBJ = $(COMMON:%=build/common/%.o)
 LIBTX = build/libtx.a
 
-PROGS = txsplit
+PROGS = txsplit txfix
 txsplit_OBJ = build/src/txsplit/main.o build/src/txsplit/split.o
+txfix_OBJ = build/src/txfix/main.o build/src/txfix/fix.o build/src/txfix/lexicon.o
 
 UNIT = $(COMMON) input_small split
 UNIT_BIN = $(UNIT:%=build/tests/unit/test_%)
 
-.PHONY: all check check-run deps demo bench install uninstall clean \
+.PHONY: all check check-run deps demo bench install uninstall clean lexicon \
 	valgrind sanitize regen fuzz
 
 all: $(PROGS:%=bin/%)
@@ -62,6 +63,14 @@ build/tests/unit/test_input_small: tests/unit/test_input.c common/input.c common
 	@mkdir -p $(@D)
 	$(CC) $(ALL_CFLAGS) -DTXIN_BUFSIZE=7 -o $@ tests/unit/test_input.c \
 		common/input.c $(CMOCKA_LIBS)
+
+# The lexicon is committed; this rebuilds it from its sources (data/NOTICE).
+lexicon: build/mklex
+	@mk/deps.sh check scowl 2>/dev/null || mk/deps.sh install scowl
+	@sh mk/lexicon.sh
+
+build/mklex: src/txfix/mklex.c build/src/txfix/lexicon.o $(LIBTX)
+	$(CC) $(ALL_CFLAGS) -Isrc/txfix -o $@ src/txfix/mklex.c build/src/txfix/lexicon.o $(LIBTX) $(PKG_LIBS)
 
 deps:
 	@mk/deps.sh install
@@ -119,13 +128,13 @@ install: all
 		cp bin/$$p $(DESTDIR)$(BINDIR)/$$p && \
 		cp man/$$p.1 $(DESTDIR)$(MANDIR)/man1/$$p.1 || exit 1; \
 	done
-	cp data/NOTICE $(DESTDIR)$(DATADIR)/NOTICE
+	cp data/NOTICE data/en.lex $(DESTDIR)$(DATADIR)/
 
 uninstall:
 	for p in $(PROGS); do \
 		rm -f $(DESTDIR)$(BINDIR)/$$p $(DESTDIR)$(MANDIR)/man1/$$p.1; \
 	done
-	rm -f $(DESTDIR)$(DATADIR)/NOTICE
+	rm -f $(DESTDIR)$(DATADIR)/NOTICE $(DESTDIR)$(DATADIR)/en.lex
 	-rmdir $(DESTDIR)$(DATADIR) 2>/dev/null
 
 clean:

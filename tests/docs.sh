@@ -13,7 +13,9 @@ for page in man/*.1; do
 	[ -x "bin/$p" ] || { bad "$p.1: no bin/$p"; continue; }
 	syn=$(mandoc -Tascii "$page" | col -b | sed -n '/^SYNOPSIS/,/^DESCRIPTION/p' |
 		sed '1d;$d' | tr -s ' \t\n' ' ' | sed 's/^ //;s/ $//')
-	use=$("bin/$p" --help | head -n 1 | sed 's/^usage: //' | tr -s ' ' ' ')
+	# usage lines: "usage: prog ..." and any "       prog ..." after it
+	use=$("bin/$p" --help | awk -v p="$p" 'NR == 1 || $1 == p' |
+		sed 's/^usage: //' | tr -s ' \n' '  ' | sed 's/^ //;s/ $//')
 	check "$p.1: SYNOPSIS is usage() ($syn | $use)" test "$syn" = "$use"
 
 	# Examples: a literal display whose first line is "$ command".
@@ -22,6 +24,7 @@ for page in man/*.1; do
 		/^\.Ed/ { inb = 0; next }
 		inb {
 			gsub(/\\e/, "\\"); gsub(/\\\(cq/, "\342\200\231")
+			gsub(/\\\(oq/, "\342\200\230"); gsub(/\\\('"'"'e/, "\303\251")
 			if (cmd == "" && substr($0, 1, 2) == "$ ") {
 				cmd = substr($0, 3)
 				print cmd > (dir "/ex" n ".sh")

@@ -9,9 +9,12 @@ check "make install" test $? -eq 0
 for p in $(ls bin); do
 	check "installed bin/$p" test -x "$d/usr/local/bin/$p"
 	check "installed man1/$p.1" test -f "$d/usr/local/share/man/man1/$p.1"
-	check "installed $p runs" sh -c "echo 'A b. C d.' | '$d/usr/local/bin/$p' >/dev/null"
+	# DESTDIR is not where the programs look: TX_DATA points them there
+	check "installed $p runs" sh -c "echo 'A b. C d.' |
+		TX_DATA='$d/usr/local/share/tx' '$d/usr/local/bin/$p' >/dev/null"
 done
 check "installed data/NOTICE" test -f "$d/usr/local/share/tx/NOTICE"
+check "installed data/en.lex" test -f "$d/usr/local/share/tx/en.lex"
 make -s --no-print-directory uninstall DESTDIR="$d" PREFIX=/usr/local >"$tmp/log" 2>&1
 check "make uninstall" test $? -eq 0
 left=$(find "$d" -type f | head -n 5)

@@ -1,0 +1,1102 @@
+#include <stdlib.h>
+#include <string.h>
+
+#include "fix.h"
+#include "tokens.h"
+#include "utf8.h"
+
+/*
+ * Bounds that keep the work linear: a word longer than MAXWORD bytes is
+ * never split or compared, and a mojibake run is re-decoded at most
+ * LAYERS times.
+ */
+#define MAXWORD		40
+#define LAYERS		3
+/* A split of a joined word needs its word pair this frequent... */
+#define PAIR_MIN	150000ULL
+/* ...or both words this frequent and seen elsewhere in the document. */
+#define WORD_MIN	200000ULL
+/* A misspelt name is once in its document, the right one this often. */
+#define NAME_MIN	3
+
+static const char *const rule_name[R_NRULES] = {
+	"mojibake", "nfc", "zero-width", "nbsp", "spaces", "space-before-punct",
+	"sentence-space", "clause-space", "quote-space", "hyphenation",
+	"joined-words", "names",
+};
+
+const char *
+fix_rule_name(enum fix_rule r)
+{
+	return (unsigned)r < R_NRULES ? rule_name[r] : "?";
+}
+
+int
+fix_rule_find(const char *name)
+{
+	int i;
+
+	for (i = 0; i < R_NRULES; i++)
+		if (strcmp(name, rule_name[i]) == 0)
+			return i;
+	return -1;
+}
+
+/* The document's words, lower-cased (ASCII), with their counts. */
+struct dword {
+	const char *s;
+	size_t n;
+	unsigned count;
+	unsigned indexed;	/* R_NAMES: its variants are in the index */
+};
+
+struct fixer {
+	struct fix_opts o;
+	const struct lexicon *lx;
+	const char *s;
+	size_t n;
+	struct txtok *tk;
+	size_t ntk, captk;
+	struct fix_edit *ed;
+	size_t ned, caped;
+	char *pool;
+	size_t npool, cappool;
+	struct dword *dw;
+	size_t dwcap, dwn;
+	size_t *names;		/* for R_NAMES: hash of deletion variants -> token index */
+	size_t namescap;
+};
+
+static int
+grow(void **p, size_t *cap, size_t need, size_t size)
+{
+	size_t nc = *cap ? *cap : 64;
+	void *np;
+
+	if (need <= *cap)
+		return 0;
+	while (nc < need)
+		nc *= 2;
+	if ((np = realloc(*p, nc * size)) == NULL)
+		return -1;
+	*p = np;
+	*cap = nc;
+	return 0;
+}
+
+struct fixer *
+fix_new(const struct fix_opts *o, const struct lexicon *lx)
+{
+	struct fixer *fx = calloc(1, sizeof(*fx));
+
+	if (fx == NULL)
+		return NULL;
+	fx->o = *o;
+	fx->lx = lx;
+	if (lx == NULL)
+		fx->o.rules &= ~((1u << R_JOINED) | (1u << R_HYPHENATION) |
+		    (1u << R_NAMES));
+	return fx;
+}
+
+void
+fix_free(struct fixer *fx)
+{
+	if (fx == NULL)
+		return;
+	free(fx->tk);
+	free(fx->ed);
+	free(fx->pool);
+	free(fx->dw);
+	free(fx->names);
+	free(fx);
+}
+
+const char *
+fix_repl(const struct fixer *fx, const struct fix_edit *e)
+{
+	return fx->pool + e->repl;
+}
+
+static int
+on(const struct fixer *fx, enum fix_rule r)
+{
+	return (fx->o.rules >> r) & 1;
+}
+
+static int
+edit(struct fixer *fx, size_t start, size_t end, enum fix_rule r,
+    const char *repl, size_t len)
+{
+	struct fix_edit *e;
+
+	if (grow((void **)&fx->ed, &fx->caped, fx->ned + 1, sizeof(*fx->ed)) != 0 ||
+	    grow((void **)&fx->pool, &fx->cappool, fx->npool + len + 1, 1) != 0)
+		return -1;
+	e = &fx->ed[fx->ned++];
+	e->start = start;
+	e->end = end;
+	e->rule = r;
+	e->repl = fx->npool;
+	e->repllen = len;
+	memcpy(fx->pool + fx->npool, repl, len);
+	fx->npool += len;
+	fx->pool[fx->npool++] = '\0';
+	return 0;
+}
+
+static int32_t
+cp_at(const char *s, size_t n, size_t i, int *len)
+{
+	int32_t cp;
+
+	if (i >= n) {
+		*len = 0;
+		return -1000;
+	}
+	*len = txu8_decode(s + i, n - i, &cp);
+	return cp;
+}
+
+static int32_t
+cp_before(const char *s, size_t i)
+{
+	int32_t cp;
+
+	if (i == 0)
+		return -1000;
+	txu8_decode_back(s, i, &cp);
+	return cp;
+}
+
+static int
+ascii_letter(unsigned char c)
+{
+	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+
+static int
+is_word_cp(int32_t cp)
+{
+	return txu8_is_letter(cp) || txu8_is_digit(cp) || txu8_is_mark(cp);
+}
+
+/* --- mojibake --------------------------------------------------------- */
+
+/* cp1252's 0x80-0x9F, as Unicode; 0 where cp1252 has no character. */
+static const uint16_t cp1252_hi[32] = {
+	0x20AC, 0, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021,
+	0x02C6, 0x2030, 0x0160, 0x2039, 0x0152, 0, 0x017D, 0,
+	0, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014,
+	0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0, 0x017E, 0x0178,
+};
+
+/* The byte that code point cp was decoded from by cp1252 or Latin-1, or -1. */
+static int
+mojibake_byte(int32_t cp)
+{
+	int i;
+
+	if (cp >= 0x80 && cp <= 0xFF)
+		return cp;
+	for (i = 0; i < 32; i++)
+		if (cp1252_hi[i] == cp && cp != 0)
+			return 0x80 + i;
+	return -1;
+}
+
+/*
+ * Re-decodes the text s[0..n) once: every sequence of characters whose
+ * cp1252/Latin-1 bytes form one valid multi-byte UTF-8 character is
+ * replaced by it.  Writes to out (at most n bytes); returns the new length,
+ * or n when nothing changed.
+ */
+static size_t
+redecode(const char *s, size_t n, char *out)
+{
+	size_t i = 0, o = 0, j, k, want;
+	unsigned char bytes[4];
+	int len, l2, b, changed = 0;
+	int32_t cp, c2, dec;
+
+	while (i < n) {
+		cp = cp_at(s, n, i, &len);
+		b = mojibake_byte(cp);
+		want = b >= 0xF0 && b <= 0xF4 ? 4 : b >= 0xE0 ? 3 : b >= 0xC2 ? 2 : 0;
+		if (b < 0 || want == 0)
+			goto copy;
+		bytes[0] = (unsigned char)b;
+		for (j = 1, k = i + (size_t)len; j < want; j++) {
+			c2 = cp_at(s, n, k, &l2);
+			if (l2 == 0 || (b = mojibake_byte(c2)) < 0x80 || b > 0xBF)
+				break;
+			bytes[j] = (unsigned char)b;
+			k += (size_t)l2;
+		}
+		if (j < want || txu8_decode((char *)bytes, want, &dec) != (int)want)
+			goto copy;
+		o += (size_t)txu8_encode(dec, out + o);
+		i = k;
+		changed = 1;
+		continue;
+copy:
+		memcpy(out + o, s + i, (size_t)len);
+		o += (size_t)len;
+		i += (size_t)len;
+	}
+	return changed ? o : n;
+}
+
+static int
+rule_mojibake(struct fixer *fx)
+{
+	const char *s = fx->s;
+	size_t n = fx->n, i = 0, start, len, k;
+	char *a, *b, *t;
+	int32_t cp;
+	int l = 1, layer;
+
+	while (i < n) {
+		if ((unsigned char)s[i] < 0x80) {
+			i++;
+			continue;
+		}
+		/* a run of characters that cp1252 or Latin-1 can give */
+		start = i;
+		while (i < n && (cp = cp_at(s, n, i, &l), mojibake_byte(cp) >= 0))
+			i += (size_t)l;
+		if (i == start) {
+			i += (size_t)l;
+			continue;
+		}
+		len = i - start;
+		if ((a = malloc(len)) == NULL || (b = malloc(len)) == NULL) {
+			free(a);
+			return -1;
+		}
+		memcpy(a, s + start, len);
+		for (layer = 0; layer < LAYERS; layer++) {
+			k = redecode(a, len, b);
+			if (k == len)
+				break;
+			t = a;
+			a = b;
+			b = t;
+			len = k;
+		}
+		if (layer > 0 && edit(fx, start, i, R_MOJIBAKE, a, len) != 0) {
+			free(a);
+			free(b);
+			return -1;
+		}
+		free(a);
+		free(b);
+	}
+	return 0;
+}
+
+/* --- Unicode normalization --------------------------------------------- */
+
+static int
+rule_nfc(struct fixer *fx)
+{
+	const char *s = fx->s;
+	size_t n = fx->n, i = 0, start, outlen;
+	char *out;
+
+	while (i < n) {
+		if ((unsigned char)s[i] < 0x80) {
+			i++;
+			continue;
+		}
+		/* the run, with the ASCII letter that marks may combine with */
+		start = i > 0 && ascii_letter((unsigned char)s[i - 1]) ?
+		    i - 1 : i;
+		while (i < n && (unsigned char)s[i] >= 0x80)
+			i++;
+		if (txu8_normalize(s + start, i - start, fx->o.nfkc ? TXU8_NFKC :
+		    TXU8_NFC, &out, &outlen) != 0)
+			return -1;
+		if ((outlen != i - start || memcmp(out, s + start, outlen) != 0) &&
+		    edit(fx, start, i, R_NFC, out, outlen) != 0) {
+			free(out);
+			return -1;
+		}
+		free(out);
+	}
+	return 0;
+}
+
+/* --- invisible characters and spaces ----------------------------------- */
+
+static int
+rule_zero_width(struct fixer *fx)
+{
+	const char *s = fx->s;
+	size_t n = fx->n, i = 0;
+	int32_t cp;
+	int l, l2;
+
+	while (i < n) {
+		if ((unsigned char)s[i] < 0x80) {
+			i++;
+			continue;
+		}
+		cp = cp_at(s, n, i, &l);
+		if ((cp == 0x200B || cp == 0x2060 || cp == 0xAD ||
+		    (cp == 0xFEFF && i > 0)) && is_word_cp(cp_before(s, i)) &&
+		    is_word_cp(cp_at(s, n, i + (size_t)l, &l2)) &&
+		    edit(fx, i, i + (size_t)l, R_ZERO_WIDTH, "", 0) != 0)
+			return -1;
+		i += (size_t)l;
+	}
+	return 0;
+}
+
+static int
+rule_nbsp(struct fixer *fx)
+{
+	const char *s = fx->s;
+	size_t n = fx->n, i = 0, e;
+	int32_t cp, prev, next;
+	int l, l2;
+
+	while (i < n) {
+		if ((unsigned char)s[i] < 0x80) {
+			i++;
+			continue;
+		}
+		cp = cp_at(s, n, i, &l);
+		e = i + (size_t)l;
+		if (cp == 0xA0 || cp == 0x202F) {
+			prev = cp_before(s, i);
+			next = cp_at(s, n, e, &l2);
+			if (prev == ' ' || next == ' ') {
+				if (edit(fx, i, e, R_NBSP, "", 0) != 0)
+					return -1;
+			} else if (prev > ' ' && next > ' ' && !txu8_is_space(prev) &&
+			    !txu8_is_space(next) && !(fx->o.keep_nbsp &&
+			    txu8_is_digit(prev) && txu8_is_letter(next)) &&
+			    edit(fx, i, e, R_NBSP, " ", 1) != 0)
+				return -1;
+		}
+		i = e;
+	}
+	return 0;
+}
+
+static int
+rule_spaces(struct fixer *fx)
+{
+	const char *s = fx->s;
+	size_t n = fx->n, i = 0, a, eol;
+
+	while (i < n) {
+		/* one line: [i, eol), indentation kept */
+		eol = i;
+		while (eol < n && s[eol] != '\n')
+			eol++;
+		while (i < eol && (s[i] == ' ' || s[i] == '\t'))
+			i++;
+		while (i < eol) {
+			if (s[i] != ' ' && s[i] != '\t') {
+				i++;
+				continue;
+			}
+			a = i;
+			while (i < eol && (s[i] == ' ' || s[i] == '\t'))
+				i++;
+			if (i == eol || (s[i] == '\r' && i + 1 == eol)) {
+				if (edit(fx, a, i, R_SPACES, "", 0) != 0)
+					return -1;
+			} else if ((i - a > 1 || s[a] == '\t') &&
+			    edit(fx, a, i, R_SPACES, " ", 1) != 0)
+				return -1;
+		}
+		i = eol + 1;
+	}
+	return 0;
+}
+
+static int
+rule_space_before(struct fixer *fx)
+{
+	const char *s = fx->s;
+	size_t n = fx->n, i, a;
+	int32_t before;
+	unsigned char c, next;
+
+	for (i = 1; i < n; i++) {
+		c = (unsigned char)s[i];
+		if (s[i - 1] != ' ' || strchr(",;:!?.", c) == NULL || c == '\0')
+			continue;
+		next = i + 1 < n ? (unsigned char)s[i + 1] : ' ';
+		/* "left ,slowly": the space moves to after the comma */
+		if ((c == ',' || c == ';') && ascii_letter(next) && i >= 2 &&
+		    ascii_letter((unsigned char)s[i - 2])) {
+			if (edit(fx, i - 1, i + 1, R_SPACE_BEFORE, c == ',' ? ", " :
+			    "; ", 2) != 0)
+				return -1;
+			continue;
+		}
+		/* "a .NET", ":)", " ..." stay */
+		if (!(next == ' ' || next == '\n' || next == '\r' || next == '"' ||
+		    (next == '.' && c != '.') || (c == '?' && next == '!') ||
+		    (c == '!' && next == '?') || i + 1 == n))
+			continue;
+		if (c == '.' && next == '.')
+			continue;
+		for (a = i; a > 0 && s[a - 1] == ' '; a--)
+			;
+		if (a == 0 || s[a - 1] == '\n')
+			continue;
+		before = cp_before(s, a);
+		if (!(is_word_cp(before) || before == ')' || before == '"' ||
+		    before == 0x201D || before == 0x2019 || before == '\''))
+			continue;
+		if (edit(fx, a, i, R_SPACE_BEFORE, "", 0) != 0)
+			return -1;
+	}
+	return 0;
+}
+
+/* --- missing spaces between tokens -------------------------------------- */
+
+static int
+tokenize(struct fixer *fx)
+{
+	size_t pos = 0;
+
+	fx->ntk = 0;
+	while (pos < fx->n) {
+		if (grow((void **)&fx->tk, &fx->captk, fx->ntk + 1,
+		    sizeof(*fx->tk)) != 0)
+			return -1;
+		pos = txtok_next(fx->s, fx->n, pos, &fx->tk[fx->ntk++]);
+	}
+	return 0;
+}
+
+static int
+glued(const struct txtok *a, const struct txtok *b)
+{
+	return a->end == b->start;
+}
+
+static int
+is_char(const struct txtok *t, char c)
+{
+	return t->first == c && t->end == t->start + 1;
+}
+
+static size_t
+ncp(const char *s, size_t a, size_t b)
+{
+	size_t k = 0;
+
+	for (; a < b; a++)
+		k += ((unsigned char)s[a] & 0xC0) != 0x80;
+	return k;
+}
+
+/* A word with a lower-case letter after its capital: "The", not "NASA". */
+static int
+capitalized(const struct txtok *t)
+{
+	return t->kind == TXTOK_WORD && (t->flags & TXTOK_UPPER) &&
+	    !(t->flags & TXTOK_ALLCAPS) && t->end - t->start >= 2;
+}
+
+static int
+rule_token_spaces(struct fixer *fx)
+{
+	const struct txtok *tk = fx->tk, *a, *p, *b;
+	const char *s = fx->s;
+	size_t i;
+
+	for (i = 1; i + 1 < fx->ntk; i++) {
+		a = &tk[i - 1];
+		p = &tk[i];
+		b = &tk[i + 1];
+		if (!glued(a, p) || !glued(p, b))
+			continue;
+		/* "ended.The", "it?But", "U.S.Army", "(Figure 1.4).They" */
+		if (on(fx, R_SENTENCE_SPACE) && (is_char(p, '.') ||
+		    is_char(p, '?') || is_char(p, '!')) && capitalized(b) &&
+		    ((a->kind == TXTOK_WORD && txu8_is_lower(a->last) &&
+		    ncp(s, a->start, a->end) >= 2) || a->kind == TXTOK_NUMBER ||
+		    is_char(a, ')') || a->last == 0x201D)) {
+			if (edit(fx, p->end, p->end, R_SENTENCE_SPACE, " ", 1) != 0)
+				return -1;
+		} else if (on(fx, R_SENTENCE_SPACE) && a->kind == TXTOK_ABBREV &&
+		    capitalized(p) && glued(a, p)) {
+			if (edit(fx, p->start, p->start, R_SENTENCE_SPACE, " ", 1) != 0)
+				return -1;
+		}
+		/* "exposure,mainly", "aspects;but"; not "x,y" or "5,600" */
+		if (on(fx, R_CLAUSE_SPACE) && (is_char(p, ',') || is_char(p, ';')) &&
+		    a->kind == TXTOK_WORD && b->kind == TXTOK_WORD &&
+		    txu8_is_letter(a->last) && txu8_is_letter(b->first) &&
+		    ncp(s, a->start, a->end) >= 2 && ncp(s, b->start, b->end) >= 2 &&
+		    edit(fx, p->end, p->end, R_CLAUSE_SPACE, " ", 1) != 0)
+			return -1;
+	}
+	return 0;
+}
+
+/*
+ * Quotes: straight double quotes are paired within a line, or else within
+ * the paragraph, when their number there is even; an opening quote glued
+ * to the word before it and a closing one glued to the word after it get
+ * their space.  Curly quotes say which they are.
+ */
+static int
+quote_span(struct fixer *fx, size_t a, size_t b)
+{
+	const char *s = fx->s;
+	size_t i, k = 0;
+	int32_t before, after;
+	int l;
+
+	for (i = a; i < b; i++) {
+		if (s[i] != '"')
+			continue;
+		before = cp_before(s, i);
+		after = cp_at(s, fx->n, i + 1, &l);
+		if (k++ % 2 == 0) {
+			if ((is_word_cp(before) || before == ',') &&
+			    (is_word_cp(after) || after == 0x2018) &&
+			    edit(fx, i, i, R_QUOTE_SPACE, " ", 1) != 0)
+				return -1;
+		} else if (is_word_cp(after) && (is_word_cp(before) ||
+		    before == '.' || before == ',' || before == '!' ||
+		    before == '?') && edit(fx, i + 1, i + 1, R_QUOTE_SPACE, " ",
+		    1) != 0)
+			return -1;
+	}
+	return 0;
+}
+
+static size_t
+count_quotes(const char *s, size_t a, size_t b)
+{
+	size_t k = 0;
+
+	for (; a < b; a++)
+		k += s[a] == '"';
+	return k;
+}
+
+static int
+rule_quotes(struct fixer *fx)
+{
+	const char *s = fx->s;
+	size_t n = fx->n, pa = 0, pe, la, le;
+	int32_t cp, prev, next;
+	size_t i;
+	int l, l2;
+
+	while (pa < n) {
+		/* a paragraph [pa, pe): up to a blank line */
+		for (pe = pa; pe < n; pe++)
+			if (s[pe] == '\n' && (pe + 1 == n || s[pe + 1] == '\n' ||
+			    (s[pe + 1] == '\r' && pe + 2 < n && s[pe + 2] == '\n')))
+				break;
+		if (count_quotes(s, pa, pe) % 2 == 0) {
+			/* each line on its own when it is balanced, else the paragraph */
+			for (la = pa; la < pe; la = le + 1) {
+				for (le = la; le < pe && s[le] != '\n'; le++)
+					;
+				if (count_quotes(s, la, le) % 2 != 0)
+					break;
+			}
+			if (la >= pe) {
+				for (la = pa; la < pe; la = le + 1) {
+					for (le = la; le < pe && s[le] != '\n'; le++)
+						;
+					if (quote_span(fx, la, le) != 0)
+						return -1;
+				}
+			} else if (quote_span(fx, pa, pe) != 0)
+				return -1;
+		}
+		pa = pe + 1;
+	}
+	for (i = 0; i < n; i += (size_t)l) {
+		if ((unsigned char)s[i] < 0x80) {
+			l = 1;
+			continue;
+		}
+		cp = cp_at(s, n, i, &l);
+		if (cp == 0x201C) {
+			prev = cp_before(s, i);
+			if ((is_word_cp(prev) || prev == ',') &&
+			    edit(fx, i, i, R_QUOTE_SPACE, " ", 1) != 0)
+				return -1;
+		} else if (cp == 0x201D) {
+			next = cp_at(s, n, i + (size_t)l, &l2);
+			if (is_word_cp(next) && is_word_cp(cp_before(s, i)) &&
+			    edit(fx, i + (size_t)l, i + (size_t)l, R_QUOTE_SPACE,
+			    " ", 1) != 0)
+				return -1;
+		}
+	}
+	return 0;
+}
+
+/* --- the lexicon ------------------------------------------------------- */
+
+/* The lexicon's entry for s[0..n) lower-cased, or -1. */
+static long
+lookup(const struct fixer *fx, const char *s, size_t n)
+{
+	char buf[MAXWORD * 2 + 8];
+	size_t i, k = 0;
+	int32_t cp;
+	int l;
+
+	if (n == 0 || n > MAXWORD)
+		return -1;
+	for (i = 0; i < n; i += (size_t)l) {
+		l = txu8_decode(s + i, n - i, &cp);
+		if (TXU8_ISBAD(cp))
+			return -1;
+		k += (size_t)txu8_encode(txu8_tolower(cp), buf + k);
+	}
+	return lex_find(fx->lx, buf, k);
+}
+
+static int
+known(const struct fixer *fx, long w)
+{
+	return w >= 0 && (lex_count(fx->lx, w) > 0 || lex_flags(fx->lx, w) != 0);
+}
+
+/* --- the document's own words ------------------------------------------ */
+
+static uint64_t
+fold_hash(const char *s, size_t n)
+{
+	uint64_t h = 1469598103934665603ULL;
+	unsigned char c;
+
+	while (n-- > 0) {
+		c = (unsigned char)*s++;
+		if (c >= 'A' && c <= 'Z')
+			c += 'a' - 'A';
+		h = (h ^ c) * 1099511628211ULL;
+	}
+	return h;
+}
+
+static int
+fold_eq(const char *a, const char *b, size_t n)
+{
+	unsigned char x, y;
+
+	while (n-- > 0) {
+		x = (unsigned char)*a++;
+		y = (unsigned char)*b++;
+		if (x >= 'A' && x <= 'Z')
+			x += 'a' - 'A';
+		if (y >= 'A' && y <= 'Z')
+			y += 'a' - 'A';
+		if (x != y)
+			return 0;
+	}
+	return 1;
+}
+
+static struct dword *
+doc_slot(struct fixer *fx, const char *s, size_t n)
+{
+	size_t k = fold_hash(s, n) & (fx->dwcap - 1);
+
+	while (fx->dw[k].s != NULL && !(fx->dw[k].n == n &&
+	    fold_eq(fx->dw[k].s, s, n)))
+		k = (k + 1) & (fx->dwcap - 1);
+	return &fx->dw[k];
+}
+
+static int
+doc_words(struct fixer *fx)
+{
+	struct dword *d;
+	size_t i, cap = 1024;
+
+	while (cap < fx->ntk * 2 + 2)
+		cap *= 2;
+	if (cap > fx->dwcap) {
+		free(fx->dw);
+		if ((fx->dw = malloc(cap * sizeof(*fx->dw))) == NULL) {
+			fx->dwcap = 0;
+			return -1;
+		}
+		fx->dwcap = cap;
+	}
+	memset(fx->dw, 0, fx->dwcap * sizeof(*fx->dw));
+	for (i = 0; i < fx->ntk; i++) {
+		if (fx->tk[i].kind != TXTOK_WORD)
+			continue;
+		d = doc_slot(fx, fx->s + fx->tk[i].start, fx->tk[i].end - fx->tk[i].start);
+		d->s = fx->s + fx->tk[i].start;
+		d->n = fx->tk[i].end - fx->tk[i].start;
+		d->count++;
+	}
+	return 0;
+}
+
+static unsigned
+doc_count(struct fixer *fx, const char *s, size_t n)
+{
+	return doc_slot(fx, s, n)->count;
+}
+
+/* --- line-break hyphenation -------------------------------------------- */
+
+static int
+rule_hyphenation(struct fixer *fx)
+{
+	const char *s = fx->s;
+	size_t n = fx->n, i, a, b, nl, e;
+	char joined[2 * MAXWORD + 2];
+	long wa, wb, wj;
+
+	for (i = 1; i + 2 < n; i++) {
+		if (s[i] != '-' || !(s[i - 1] >= 'a' && s[i - 1] <= 'z'))
+			continue;
+		nl = i + 1;
+		if (s[nl] == '\r')
+			nl++;
+		if (nl >= n || s[nl] != '\n' || nl + 1 >= n ||
+		    !(s[nl + 1] >= 'a' && s[nl + 1] <= 'z'))
+			continue;
+		for (a = i; a > 0 && ascii_letter((unsigned char)s[a - 1]); a--)
+			;
+		for (b = nl + 1; b < n && (unsigned char)s[b] >= 'a' && s[b] <= 'z'; b++)
+			;
+		if (i - a > MAXWORD || b - nl - 1 > MAXWORD)
+			continue;
+		memcpy(joined, s + a, i - a);
+		memcpy(joined + (i - a), s + nl + 1, b - nl - 1);
+		e = (i - a) + (b - nl - 1);
+		wj = lookup(fx, joined, e);
+		wa = lookup(fx, s + a, i - a);
+		wb = lookup(fx, s + nl + 1, b - nl - 1);
+		if (lex_count(fx->lx, wj) > 0 || (known(fx, wj) && !known(fx, wa))) {
+			if (edit(fx, i, nl + 1, R_HYPHENATION, "", 0) != 0)
+				return -1;
+		} else if (known(fx, wa) && known(fx, wb) &&
+		    edit(fx, i + 1, nl + 1, R_HYPHENATION, "", 0) != 0)
+			return -1;
+	}
+	return 0;
+}
+
+/* --- joined words -------------------------------------------------------- */
+
+static int
+only_letters(const struct txtok *t, const char *s)
+{
+	size_t i;
+
+	for (i = t->start; i < t->end; i++)
+		if (!ascii_letter((unsigned char)s[i]))
+			return 0;
+	return 1;
+}
+
+/*
+ * Whether word w (entry id) is a word in its own right: in a word list, in lower
+ * case, or capitalized as written (a name).
+ */
+static int
+listed(const struct fixer *fx, const char *w, long id)
+{
+	unsigned f = lex_flags(fx->lx, id);
+
+	return (f & LEX_LOWER) || ((f & LEX_UPPER) && w[0] >= 'A' && w[0] <= 'Z');
+}
+
+/* The evidence for splitting w[0..n) as w[0..k) w[k..n); 0 for none. */
+static double
+split_score(struct fixer *fx, const char *w, size_t n, size_t k)
+{
+	long a, b;
+	uint64_t pair;
+
+	/* one-letter words: only "a" and "I" */
+	if ((k == 1 && (w[0] | 0x20) != 'a' && w[0] != 'I') ||
+	    (n - k == 1 && (w[k] | 0x20) != 'a'))
+		return 0;
+	a = lookup(fx, w, k);
+	b = lookup(fx, w + k, n - k);
+	if (!listed(fx, w, a) || !listed(fx, w + k, b))
+		return 0;
+	pair = lex_pair(fx->lx, a, b);
+	if (pair >= PAIR_MIN)
+		return (double)pair;
+	/* an unlisted pair of longer words the document uses on their own */
+	if (k >= 3 && n - k >= 3 && doc_count(fx, w, k) > 0 &&
+	    doc_count(fx, w + k, n - k) > 0 &&
+	    lex_count(fx->lx, a) >= WORD_MIN && lex_count(fx->lx, b) >= WORD_MIN)
+		return (double)PAIR_MIN;
+	return 0;
+}
+
+static int
+rule_joined(struct fixer *fx)
+{
+	const char *s = fx->s, *w;
+	const struct txtok *t;
+	size_t i, k, n, best, upper, at;
+	double sc, top, second;
+	long self;
+
+	for (i = 0; i < fx->ntk; i++) {
+		t = &fx->tk[i];
+		n = t->end - t->start;
+		w = s + t->start;
+		if (t->kind != TXTOK_WORD || n < 3 || n > MAXWORD ||
+		    (t->flags & TXTOK_ALLCAPS) || !only_letters(t, s))
+			continue;
+		self = lookup(fx, w, n);
+		if (listed(fx, w, self))
+			continue;
+		/* capitals inside: one, and it must start the second word */
+		for (k = 1, upper = 0, at = 0; k < n; k++)
+			if (w[k] >= 'A' && w[k] <= 'Z') {
+				upper++;
+				at = k;
+			}
+		if (upper > 1)
+			continue;
+		best = 0;
+		top = second = 0;
+		for (k = 1; k < n; k++) {
+			if (upper == 1 && k != at)
+				continue;
+			sc = split_score(fx, w, n, k);
+			if (sc > top) {
+				second = top;
+				top = sc;
+				best = k;
+			} else if (sc > second)
+				second = sc;
+		}
+		/* "shipFreewinds": a known word, then a capital the document knows */
+		if (best == 0 && upper == 1 && at >= 3 && w[0] >= 'a' &&
+		    (lex_flags(fx->lx, lookup(fx, w, at)) & LEX_LOWER) &&
+		    doc_count(fx, w + at, n - at) > 0)
+			best = at, top = PAIR_MIN, second = 0;
+		if (best == 0 || second * 4 > top)
+			continue;
+		/*
+		 * Frequency-list junk ("hasa") and words used again in the
+		 * document need far stronger evidence than an unknown word.
+		 */
+		if ((double)lex_count(fx->lx, self) * 10000 > top ||
+		    (doc_count(fx, w, n) > 1 && top < 100.0 * PAIR_MIN))
+			continue;
+		if (edit(fx, t->start + best, t->start + best, R_JOINED, " ", 1) != 0)
+			return -1;
+	}
+	return 0;
+}
+
+/* --- names misspelt once ---------------------------------------------- */
+
+static int
+edit1(const char *a, size_t an, const char *b, size_t bn)
+{
+	size_t i = 0, j;
+
+	if (an == bn) {
+		while (i < an && a[i] == b[i])
+			i++;
+		if (i == an)
+			return 0;
+		/* one substitution, or two letters swapped */
+		if (memcmp(a + i + 1, b + i + 1, an - i - 1) == 0)
+			return 1;
+		return i + 1 < an && a[i] == b[i + 1] && a[i + 1] == b[i] &&
+		    memcmp(a + i + 2, b + i + 2, an - i - 2) == 0;
+	}
+	if (an + 1 == bn)
+		return edit1(b, bn, a, an);
+	if (an != bn + 1)
+		return 0;
+	while (i < bn && a[i] == b[i])
+		i++;
+	for (j = i; j < bn; j++)
+		if (a[j + 1] != b[j])
+			return 0;
+	return 1;
+}
+
+/* Capitalized words and hyphenated names: "Chomsky", "Nagorno-Karabakh". */
+static int
+name_like(const struct txtok *t, const char *s)
+{
+	return t->kind == TXTOK_WORD && (t->flags & TXTOK_UPPER) &&
+	    !(t->flags & TXTOK_ALLCAPS) && t->end - t->start >= 4 &&
+	    t->end - t->start <= MAXWORD && s[t->start] != '\0';
+}
+
+static uint64_t
+del_hash(const char *s, size_t n, size_t skip)
+{
+	uint64_t h = 1469598103934665603ULL;
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (i != skip)
+			h = (h ^ (unsigned char)s[i]) * 1099511628211ULL;
+	return h ^ (n - (skip < n));
+}
+
+static int
+rule_names(struct fixer *fx)
+{
+	const char *s = fx->s, *w, *c;
+	const struct txtok *t, *u;
+	struct dword *dw;
+	size_t i, d, n, cn, cap, slot, found, total = 0;
+
+	/*
+	 * Every deletion variant of each frequent name goes into a hash, so
+	 * that a rare name finds the names one edit away in O(length).
+	 */
+	for (i = 0; i < fx->ntk; i++) {
+		t = &fx->tk[i];
+		if (!name_like(t, s))
+			continue;
+		dw = doc_slot(fx, s + t->start, t->end - t->start);
+		if (dw->count >= NAME_MIN && !dw->indexed) {
+			dw->indexed = 1;
+			total += t->end - t->start + 1;
+		}
+	}
+	if (total == 0)
+		return 0;
+	for (cap = 1024; cap < total * 2; cap *= 2)
+		;
+	if (grow((void **)&fx->names, &fx->namescap, cap, sizeof(*fx->names)) != 0)
+		return -1;
+	memset(fx->names, 0xFF, cap * sizeof(*fx->names));
+	for (i = 0; i < fx->ntk; i++) {
+		t = &fx->tk[i];
+		if (!name_like(t, s))
+			continue;
+		dw = doc_slot(fx, s + t->start, t->end - t->start);
+		if (dw->indexed != 1)
+			continue;
+		dw->indexed = 2;
+		n = t->end - t->start;
+		for (d = 0; d <= n; d++) {
+			slot = del_hash(s + t->start, n, d) & (cap - 1);
+			while (fx->names[slot] != (size_t)-1)
+				slot = (slot + 1) & (cap - 1);
+			fx->names[slot] = i;
+		}
+	}
+	for (i = 0; i < fx->ntk; i++) {
+		t = &fx->tk[i];
+		w = s + t->start;
+		n = t->end - t->start;
+		if (!name_like(t, s) || doc_count(fx, w, n) != 1 ||
+		    (lex_flags(fx->lx, lookup(fx, w, n)) & (LEX_LOWER | LEX_UPPER)))
+			continue;
+		found = (size_t)-1;
+		for (d = 0; d <= n && found != (size_t)-2; d++) {
+			for (slot = del_hash(w, n, d) & (cap - 1);
+			    fx->names[slot] != (size_t)-1;
+			    slot = (slot + 1) & (cap - 1)) {
+				u = &fx->tk[fx->names[slot]];
+				c = s + u->start;
+				cn = u->end - u->start;
+				/* the right spelling is a name, not a word: Rond is no Road */
+				if (c[0] != w[0] || !edit1(w, n, c, cn) ||
+				    (lex_flags(fx->lx, lookup(fx, c, cn)) & LEX_LOWER))
+					continue;
+				if (found != (size_t)-1 && (fx->tk[found].end -
+				    fx->tk[found].start != cn || memcmp(s +
+				    fx->tk[found].start, c, cn) != 0)) {
+					found = (size_t)-2;	/* two candidates: leave it */
+					break;
+				}
+				found = fx->names[slot];
+			}
+		}
+		if (found == (size_t)-1 || found == (size_t)-2)
+			continue;
+		u = &fx->tk[found];
+		if (edit(fx, t->start, t->end, R_NAMES, s + u->start,
+		    u->end - u->start) != 0)
+			return -1;
+	}
+	return 0;
+}
+
+/* --- putting it together ------------------------------------------------ */
+
+static int
+cmp_edit(const void *x, const void *y)
+{
+	const struct fix_edit *a = x, *b = y;
+
+	if (a->start != b->start)
+		return a->start < b->start ? -1 : 1;
+	if (a->end != b->end)
+		return a->end < b->end ? -1 : 1;
+	return (int)a->rule - (int)b->rule;
+}
+
+static int
+overlap(const struct fix_edit *a, const struct fix_edit *b)
+{
+	if (a->start == a->end && b->start == b->end)
+		return a->start == b->start;
+	if (a->start == a->end)
+		return a->start > b->start && a->start < b->end;
+	if (b->start == b->end)
+		return b->start > a->start && b->start < a->end;
+	return a->start < b->end && b->start < a->end;
+}
+
+long
+fix_doc(struct fixer *fx, const char *s, size_t n, const struct fix_edit **out)
+{
+	size_t i, k;
+
+	fx->s = s;
+	fx->n = n;
+	fx->ned = fx->npool = 0;
+	if (tokenize(fx) != 0 || doc_words(fx) != 0)
+		return -1;
+	if ((on(fx, R_MOJIBAKE) && rule_mojibake(fx) != 0) ||
+	    (on(fx, R_NFC) && rule_nfc(fx) != 0) ||
+	    (on(fx, R_ZERO_WIDTH) && rule_zero_width(fx) != 0) ||
+	    (on(fx, R_NBSP) && rule_nbsp(fx) != 0) ||
+	    (on(fx, R_SPACES) && rule_spaces(fx) != 0) ||
+	    (on(fx, R_SPACE_BEFORE) && rule_space_before(fx) != 0) ||
+	    rule_token_spaces(fx) != 0 ||
+	    (on(fx, R_QUOTE_SPACE) && rule_quotes(fx) != 0) ||
+	    (on(fx, R_HYPHENATION) && rule_hyphenation(fx) != 0) ||
+	    (on(fx, R_JOINED) && rule_joined(fx) != 0) ||
+	    (on(fx, R_NAMES) && rule_names(fx) != 0))
+		return -1;
+	qsort(fx->ed, fx->ned, sizeof(*fx->ed), cmp_edit);
+	/* where two edits overlap, the earlier rule wins */
+	for (i = 0, k = 0; i < fx->ned; i++) {
+		if (k > 0 && overlap(&fx->ed[k - 1], &fx->ed[i])) {
+			if (fx->ed[i].rule < fx->ed[k - 1].rule)
+				fx->ed[k - 1] = fx->ed[i];
+			continue;
+		}
+		fx->ed[k++] = fx->ed[i];
+	}
+	fx->ned = k;
+	*out = fx->ed;
+	return (long)fx->ned;
+}

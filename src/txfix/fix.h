@@ -1,0 +1,56 @@
+/*
+ * fix: txfix's engine.  It finds the repairs of one document and returns
+ * them as edits of the original bytes; it never prints and never exits.
+ */
+#ifndef TXFIX_FIX_H
+#define TXFIX_FIX_H
+
+#include <stddef.h>
+
+#include "lexicon.h"
+
+/* The rules, in the order they claim text: an earlier rule's edit wins. */
+enum fix_rule {
+	R_MOJIBAKE, R_NFC, R_ZERO_WIDTH, R_NBSP, R_SPACES, R_SPACE_BEFORE,
+	R_SENTENCE_SPACE, R_CLAUSE_SPACE, R_QUOTE_SPACE, R_HYPHENATION,
+	R_JOINED, R_NAMES, R_NRULES
+};
+
+/* The rule's name, as --only and --skip and the log spell it. */
+const char *fix_rule_name(enum fix_rule r);
+/* The rule called name, or -1. */
+int fix_rule_find(const char *name);
+
+struct fix_opts {
+	unsigned rules;		/* bit (1 << rule) for each rule to apply */
+	int nfkc;		/* NFKC instead of NFC */
+	int keep_nbsp;		/* keep NBSP between a number and its unit */
+};
+
+/* One repair: bytes [start, end) of the document become repl. */
+struct fix_edit {
+	size_t start, end;
+	enum fix_rule rule;
+	size_t repl;		/* offset of the replacement in the fixer's pool */
+	size_t repllen;
+};
+
+struct fixer;
+
+/* A fixer for opts over lexicon lx (borrowed; may be NULL: no lexicon rules). */
+struct fixer *fix_new(const struct fix_opts *opts, const struct lexicon *lx);
+void fix_free(struct fixer *fx);
+
+/*
+ * Finds the repairs of document s[0..n) (any bytes).  *out points to an
+ * array owned by fx, valid until the next call: edits in order of start,
+ * not overlapping.  Returns their number, or -1 when memory is exhausted.
+ * Work is linear in n: every search has a fixed bound (see fix.c).
+ */
+long fix_doc(struct fixer *fx, const char *s, size_t n,
+    const struct fix_edit **out);
+
+/* The replacement text of edit e. */
+const char *fix_repl(const struct fixer *fx, const struct fix_edit *e);
+
+#endif

@@ -1,0 +1,63 @@
+/*
+ * lexicon: word and word-pair counts and known-word flags, in one compact
+ * file that is mapped into memory, not parsed.  Keys are lower case UTF-8.
+ *
+ * File layout (little-endian):
+ *   "TXLEX\0\1\0", u32 nwords, u32 npairs, u64 poolsize, u64 total
+ *   nwords x { u32 off, u16 len, u16 flags, u64 count }   sorted by key bytes
+ *   npairs x { u32 w1, u32 w2, u64 count }               sorted by (w1, w2)
+ *   pool
+ */
+#ifndef TXFIX_LEXICON_H
+#define TXFIX_LEXICON_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+enum {
+	LEX_LOWER = 1,		/* in a word list in lower case: a dictionary word */
+	LEX_UPPER = 2,		/* in a word list capitalized: a name */
+	LEX_COUNTED = 4		/* from a frequency list, which also holds junk ("hasa") */
+};
+
+struct lexicon;
+
+/*
+ * Maps the lexicon file path.  Returns NULL with a message in *why when
+ * the file cannot be read or is not a valid lexicon (every offset and the
+ * order of the tables are checked).
+ */
+struct lexicon *lex_open(const char *path, const char **why);
+void lex_close(struct lexicon *lx);
+
+/* The index of word s[0..n) (lower case), or -1. */
+long lex_find(const struct lexicon *lx, const char *s, size_t n);
+uint64_t lex_count(const struct lexicon *lx, long w);
+unsigned lex_flags(const struct lexicon *lx, long w);
+/* The count of the pair (w1, w2), 0 if unlisted. */
+uint64_t lex_pair(const struct lexicon *lx, long w1, long w2);
+/* The sum of all word counts. */
+uint64_t lex_total(const struct lexicon *lx);
+size_t lex_nwords(const struct lexicon *lx);
+/* The key of word w, not NUL-terminated, length in *n. */
+const char *lex_word(const struct lexicon *lx, long w, size_t *n);
+
+/* A lexicon being built in memory. */
+struct lexbuild;
+
+struct lexbuild *lexb_new(void);
+void lexb_free(struct lexbuild *b);
+/*
+ * Adds count and flags to word s[0..n) (lowered here), or to the pair
+ * (a, b).  Returns 0, or -1 when memory is exhausted.
+ */
+int lexb_add(struct lexbuild *b, const char *s, size_t n, uint64_t count,
+    unsigned flags);
+int lexb_add_pair(struct lexbuild *b, const char *a, size_t an,
+    const char *c, size_t cn, uint64_t count);
+/* Adds every word and pair of lx. */
+int lexb_add_lexicon(struct lexbuild *b, const struct lexicon *lx);
+/* Writes the lexicon to fd.  Returns 0, or -1 with errno set. */
+int lexb_write(struct lexbuild *b, int fd);
+
+#endif
