@@ -1,3 +1,4 @@
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -18,6 +19,8 @@
 #define WORD_MIN	200000ULL
 /* A misspelt name is once in its document, the right one this often. */
 #define NAME_MIN	3
+
+#define NELEM(a) (sizeof(a) / sizeof((a)[0]))
 
 static const char *const rule_name[R_NRULES] = {
 	"mojibake", "nfc", "zero-width", "nbsp", "spaces", "space-before-punct",
@@ -602,7 +605,15 @@ rule_quotes(struct fixer *fx)
 			if (s[pe] == '\n' && (pe + 1 == n || s[pe + 1] == '\n' ||
 			    (s[pe + 1] == '\r' && pe + 2 < n && s[pe + 2] == '\n')))
 				break;
-		if (count_quotes(s, pa, pe) % 2 == 0) {
+		if (count_quotes(s, pa, pe) % 2 != 0) {
+			/* unpaired: only the sure case, 'said,"The' */
+			for (i = pa + 2; i + 1 < pe; i++)
+				if (s[i] == '"' && s[i - 1] == ',' &&
+				    ascii_letter((unsigned char)s[i - 2]) &&
+				    s[i + 1] >= 'A' && s[i + 1] <= 'Z' &&
+				    edit(fx, i, i, R_QUOTE_SPACE, " ", 1) != 0)
+					return -1;
+		} else {
 			/* each line on its own when it is balanced, else the paragraph */
 			for (la = pa; la < pe; la = le + 1) {
 				for (le = la; le < pe && s[le] != '\n'; le++)
@@ -818,30 +829,178 @@ listed(const struct fixer *fx, const char *w, long id)
 	return (f & LEX_LOWER) || ((f & LEX_UPPER) && w[0] >= 'A' && w[0] <= 'Z');
 }
 
-/* The evidence for splitting w[0..n) as w[0..k) w[k..n); 0 for none. */
-static double
-split_score(struct fixer *fx, const char *w, size_t n, size_t k)
-{
-	long a, b;
-	uint64_t pair;
+/*
+ * Function words that are no prefix: what a lost space most often glued to
+ * another word ("orevaluating"), and never the start of a derived word as
+ * "under", "out" or "inter" are.
+ */
+static const char *const function_words[] = {
+	"a", "also", "an", "and", "are", "as", "at", "be", "been", "but",
+	"can", "could", "for", "from", "had", "has", "have", "he", "her",
+	"his", "if", "is", "it", "its", "may", "my", "not", "of", "or", "our",
+	"she", "should", "so", "such", "than", "that", "the", "their", "them",
+	"then", "there", "these", "they", "this", "those", "to", "very", "was",
+	"we", "were", "when", "where", "which", "while", "who", "will", "would",
+	"you", "your",
+};
 
-	/* one-letter words: only "a" and "I" */
-	if ((k == 1 && (w[0] | 0x20) != 'a' && w[0] != 'I') ||
-	    (n - k == 1 && (w[k] | 0x20) != 'a'))
+static int
+function_word(const char *w, size_t n)
+{
+	char buf[16];
+	size_t i;
+
+	if (n >= sizeof(buf))
 		return 0;
-	a = lookup(fx, w, k);
-	b = lookup(fx, w + k, n - k);
-	if (!listed(fx, w, a) || !listed(fx, w + k, b))
-		return 0;
-	pair = lex_pair(fx->lx, a, b);
-	if (pair >= PAIR_MIN)
-		return (double)pair;
-	/* an unlisted pair of longer words the document uses on their own */
-	if (k >= 3 && n - k >= 3 && doc_count(fx, w, k) > 0 &&
-	    doc_count(fx, w + k, n - k) > 0 &&
-	    lex_count(fx->lx, a) >= WORD_MIN && lex_count(fx->lx, b) >= WORD_MIN)
-		return (double)PAIR_MIN;
+	for (i = 0; i < n; i++)
+		buf[i] = (char)(w[i] >= 'A' && w[i] <= 'Z' ? w[i] + 32 : w[i]);
+	buf[n] = '\0';
+	for (i = 0; i < sizeof(function_words) / sizeof(function_words[0]); i++)
+		if (strcmp(buf, function_words[i]) == 0)
+			return 1;
 	return 0;
+}
+
+/* Two-letter words that may stand alone in a split (others are too rare). */
+static const char *const short_words[] = {
+	"a", "i", "am", "an", "as", "at", "be", "by", "do", "go", "he", "if",
+	"in", "is", "it", "me", "my", "no", "of", "on", "or", "so", "to", "up",
+	"us", "we",
+};
+
+/* Beginnings and ends of derived words: "multipolar", "echoisms" are no joins. */
+static const char *const affixes[] = {
+	"anti", "auto", "bio", "co", "counter", "cross", "de", "dis", "eco",
+	"geo", "hyper", "inter", "intra", "macro", "mega", "meta", "micro",
+	"mid", "mini", "mis", "mono", "multi", "neo", "non", "over", "poly",
+	"post", "pre", "pro", "proto", "pseudo", "re", "self", "semi", "sub",
+	"super", "tele", "trans", "tri", "ultra", "un", "under", "out", "up",
+	"down", "back", "fore", "in", "on", "off", "by",
+	"-able", "-dom", "-ful", "-hood", "-ism", "-isms", "-ist", "-less",
+	"-like", "-ly", "-ness", "-ship", "-some", "-ward", "-wards", "-wise",
+	"-man", "-men", "-work", "-works", "-land", "-side", "-line", "-way",
+	"-ways", "-where", "-house", "-room", "-ware", "-board", "-book",
+	"-time", "-day", "-ing", "-ed", "-er", "-ers", "-s", "-es", "-en",
+};
+
+static int
+in_words(const char *const *list, size_t nlist, const char *w, size_t n,
+    int suffix)
+{
+	char buf[24];
+	size_t i;
+
+	if (n + 2 >= sizeof(buf))
+		return 0;
+	buf[0] = '-';
+	for (i = 0; i < n; i++)
+		buf[i + 1] = (char)(w[i] >= 'A' && w[i] <= 'Z' ? w[i] + 32 : w[i]);
+	buf[n + 1] = '\0';
+	for (i = 0; i < nlist; i++)
+		if (strcmp(suffix ? buf : buf + 1, list[i]) == 0)
+			return 1;
+	return 0;
+}
+
+#define NPARTS 4	/* a joined run is split into at most this many words */
+#define PART_MIN 200000ULL	/* a part other than a function word is this common */
+
+/*
+ * The best split of the lower-case word w[0..n) into 2..NPARTS listed
+ * words, each a function word or a common word of three letters or more,
+ * with no affix at a seam; by the product of the words' frequencies, a
+ * listed word pair counting for much more.  Fills cut[] with the split
+ * points and returns their number, or 0.  Work: O(n * MAXWORD).
+ */
+static int
+best_split(struct fixer *fx, const char *w, size_t n, size_t *cut)
+{
+	double score[MAXWORD + 1], sc, total = (double)lex_total(fx->lx);
+	int parts[MAXWORD + 1];
+	size_t from[MAXWORD + 1], i, j, k;
+	long id[MAXWORD + 1], wid;
+	uint64_t cnt;
+	int fw, np;
+
+	for (i = 0; i <= n; i++) {
+		score[i] = -1e300;
+		parts[i] = 0;
+	}
+	score[0] = 0;
+	id[0] = -1;
+	for (j = 1; j <= n; j++) {
+		for (i = 0; i < j; i++) {
+			if (score[i] <= -1e299 || parts[i] >= NPARTS)
+				continue;
+			wid = lookup(fx, w + i, j - i);
+			if (!(lex_flags(fx->lx, wid) & LEX_LOWER))
+				continue;
+			cnt = lex_count(fx->lx, wid);
+			fw = function_word(w + i, j - i) || (j - i <= 2 &&
+			    in_words(short_words, NELEM(short_words), w + i, j - i, 0));
+			if (!fw && (j - i < 3 || cnt < PART_MIN))
+				continue;
+			/* each extra word costs: fewer, longer words are likelier */
+			sc = score[i] + log((double)(cnt > 0 ? cnt : 1) / total) - 2;
+			if (i > 0 && lex_pair(fx->lx, id[i], wid) >= PAIR_MIN)
+				sc += 1;
+			if (sc > score[j]) {
+				score[j] = sc;
+				from[j] = i;
+				parts[j] = parts[i] + 1;
+				id[j] = wid;
+			}
+		}
+	}
+	if (score[n] <= -1e299 || parts[n] < 2)
+		return 0;
+	np = parts[n] - 1;
+	for (k = n, i = (size_t)np; i > 0; i--) {
+		k = from[k];
+		cut[i - 1] = k;
+	}
+	/*
+	 * Each seam: no affix beside a content word ("multi|polar",
+	 * "echo|isms", but "in|the"), and a lone "a" ends only "has|a".
+	 */
+	for (i = 0; i < (size_t)np; i++) {
+		size_t a0 = i > 0 ? cut[i - 1] : 0, c1 = cut[i];
+		size_t b1 = i + 1 < (size_t)np ? cut[i + 1] : n;
+		int lfw = function_word(w + a0, c1 - a0);
+		int rfw = function_word(w + c1, b1 - c1);
+
+		if ((!rfw && in_words(affixes, NELEM(affixes), w + a0, c1 - a0, 0)) ||
+		    (!lfw && in_words(affixes, NELEM(affixes), w + c1, b1 - c1, 1)))
+			return 0;
+	}
+	if (np > 1 && n - cut[np - 1] == 1)
+		return 0;
+	return np;
+}
+
+/* A capitalized word is split only at a listed pair: names are not joins (Ingalls, Noam). */
+static size_t
+split_capitalized(struct fixer *fx, const char *w, size_t n)
+{
+	size_t k, best = 0;
+	uint64_t top = 0, second = 0, p;
+	long a, b;
+
+	for (k = 2; k + 2 <= n; k++) {
+		a = lookup(fx, w, k);
+		b = lookup(fx, w + k, n - k);
+		if (!listed(fx, w, a) || !(lex_flags(fx->lx, b) & LEX_LOWER) ||
+		    !(function_word(w, k) || function_word(w + k, n - k)))
+			continue;
+		p = lex_pair(fx->lx, a, b);
+		if (p > top) {
+			second = top;
+			top = p;
+			best = k;
+		} else if (p > second)
+			second = p;
+	}
+	return top >= PAIR_MIN && second * 4 <= top ? best : 0;
 }
 
 static int
@@ -849,8 +1008,8 @@ rule_joined(struct fixer *fx)
 {
 	const char *s = fx->s, *w;
 	const struct txtok *t;
-	size_t i, k, n, best, upper, at;
-	double sc, top, second;
+	size_t i, k, n, upper, at, cut[NPARTS];
+	int np, j;
 	long self;
 
 	for (i = 0; i < fx->ntk; i++) {
@@ -861,45 +1020,42 @@ rule_joined(struct fixer *fx)
 		    (t->flags & TXTOK_ALLCAPS) || !only_letters(t, s))
 			continue;
 		self = lookup(fx, w, n);
+		/* a word of its own; frequency-list junk ("hasa") is not */
 		if (listed(fx, w, self))
 			continue;
-		/* capitals inside: one, and it must start the second word */
 		for (k = 1, upper = 0, at = 0; k < n; k++)
 			if (w[k] >= 'A' && w[k] <= 'Z') {
 				upper++;
 				at = k;
 			}
-		if (upper > 1)
-			continue;
-		best = 0;
-		top = second = 0;
-		for (k = 1; k < n; k++) {
-			if (upper == 1 && k != at)
-				continue;
-			sc = split_score(fx, w, n, k);
-			if (sc > top) {
-				second = top;
-				top = sc;
-				best = k;
-			} else if (sc > second)
-				second = sc;
+		np = 0;
+		if (upper == 0 && w[0] >= 'a')
+			np = best_split(fx, w, n, cut);
+		else if (upper == 0 && (cut[0] = split_capitalized(fx, w, n)) > 0)
+			np = 1;
+		else if (upper == 1 && at >= 2 &&
+		    listed(fx, w, lookup(fx, w, at)) &&
+		    (listed(fx, w + at, lookup(fx, w + at, n - at)) ||
+		    doc_count(fx, w + at, n - at) > 0) &&
+		    (w[0] >= 'a' || (doc_count(fx, w, at) > 0 &&
+		    doc_count(fx, w + at, n - at) > 0))) {
+			/* "shipFreewinds"; "NoamChomsky" when both names stand alone elsewhere */
+			cut[0] = at;
+			np = 1;
 		}
-		/* "shipFreewinds": a known word, then a capital the document knows */
-		if (best == 0 && upper == 1 && at >= 3 && w[0] >= 'a' &&
-		    (lex_flags(fx->lx, lookup(fx, w, at)) & LEX_LOWER) &&
-		    doc_count(fx, w + at, n - at) > 0)
-			best = at, top = PAIR_MIN, second = 0;
-		if (best == 0 || second * 4 > top)
-			continue;
-		/*
-		 * Frequency-list junk ("hasa") and words used again in the
-		 * document need far stronger evidence than an unknown word.
-		 */
-		if ((double)lex_count(fx->lx, self) * 10000 > top ||
-		    (doc_count(fx, w, n) > 1 && top < 100.0 * PAIR_MIN))
-			continue;
-		if (edit(fx, t->start + best, t->start + best, R_JOINED, " ", 1) != 0)
-			return -1;
+		/* used again in the document: a word of its own unless every seam is a listed pair */
+		if (np > 0 && doc_count(fx, w, n) > 1)
+			for (j = 0; j < np; j++) {
+				size_t a0 = j > 0 ? cut[j - 1] : 0, b1 = j + 1 < np ? cut[j + 1] : n;
+
+				if (lex_pair(fx->lx, lookup(fx, w + a0, cut[j] - a0),
+				    lookup(fx, w + cut[j], b1 - cut[j])) < PAIR_MIN)
+					np = 0;
+			}
+		for (j = 0; j < np; j++)
+			if (edit(fx, t->start + cut[j], t->start + cut[j], R_JOINED,
+			    " ", 1) != 0)
+				return -1;
 	}
 	return 0;
 }
@@ -1015,8 +1171,13 @@ rule_names(struct fixer *fx)
 				u = &fx->tk[fx->names[slot]];
 				c = s + u->start;
 				cn = u->end - u->start;
-				/* the right spelling is a name, not a word: Rond is no Road */
+				/*
+				 * The right spelling is a name, not a word (Rond is no
+				 * Road), and the two differ before their last letter:
+				 * endings vary on purpose (Bernoullis, Zelenskyy).
+				 */
 				if (c[0] != w[0] || !edit1(w, n, c, cn) ||
+				    w[n - 1] != c[cn - 1] ||
 				    (lex_flags(fx->lx, lookup(fx, c, cn)) & LEX_LOWER))
 					continue;
 				if (found != (size_t)-1 && (fx->tk[found].end -
@@ -1057,10 +1218,11 @@ overlap(const struct fix_edit *a, const struct fix_edit *b)
 {
 	if (a->start == a->end && b->start == b->end)
 		return a->start == b->start;
+	/* an insertion touching a replaced span was asked for by text that goes */
 	if (a->start == a->end)
-		return a->start > b->start && a->start < b->end;
+		return a->start >= b->start && a->start <= b->end;
 	if (b->start == b->end)
-		return b->start > a->start && b->start < a->end;
+		return b->start >= a->start && b->start <= a->end;
 	return a->start < b->end && b->start < a->end;
 }
 

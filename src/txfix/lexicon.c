@@ -350,6 +350,24 @@ lexb_add(struct lexbuild *b, const char *s, size_t n, uint64_t count,
 }
 
 int
+lexb_add_listed(struct lexbuild *b, const char *s, size_t n, unsigned flags,
+    uint64_t count)
+{
+	struct bword *bw;
+	long k;
+
+	if (n == 0 || n > 0xFFFF)
+		return 0;
+	if ((k = word_id(b, s, n)) < 0)
+		return -1;
+	bw = &b->tab[b->slot_of[k]];
+	bw->flags |= flags;
+	if (bw->count == 0)
+		bw->count = count;
+	return 0;
+}
+
+int
 lexb_add_pair(struct lexbuild *b, const char *a, size_t an, const char *c,
     size_t cn, uint64_t count)
 {

@@ -53,6 +53,12 @@ void lexb_free(struct lexbuild *b);
  */
 int lexb_add(struct lexbuild *b, const char *s, size_t n, uint64_t count,
     unsigned flags);
+/*
+ * Adds flags to word s[0..n), and gives it count when it has none yet (a
+ * listed word missing from the frequency list).
+ */
+int lexb_add_listed(struct lexbuild *b, const char *s, size_t n,
+    unsigned flags, uint64_t count);
 int lexb_add_pair(struct lexbuild *b, const char *a, size_t an,
     const char *c, size_t cn, uint64_t count);
 /* Adds every word and pair of lx. */

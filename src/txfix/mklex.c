@@ -5,7 +5,9 @@
  *
  * UNIGRAMS: "word count" lines (SymSpell's frequency dictionary; a BOM is
  * skipped).  BIGRAMS: "word word count" lines.  WORDLIST: one word a line
- * (SCOWL), marking words as known without a count.
+ * (SCOWL), marking words as known.  A listed word that the frequency list
+ * lacks (SymSpell's lists are British: "airplane") gets a count from its
+ * SCOWL size, the number ending the list's name: size 10 is the most common.
  */
 #include <errno.h>
 #include <fcntl.h>
@@ -48,6 +50,19 @@ next_line(FILE *f, char **buf, size_t *cap, int *first)
 		s += 3;
 	*first = 0;
 	return s;
+}
+
+/* A count for a word of SCOWL size `size`, in the frequency list's scale. */
+static unsigned long long
+size_count(const char *path)
+{
+	const char *dot = strrchr(path, '.');
+	int size = dot != NULL ? atoi(dot + 1) : 0;
+
+	return size <= 10 ? 50000000ULL : size <= 20 ? 20000000ULL :
+	    size <= 35 ? 5000000ULL : size <= 40 ? 2000000ULL :
+	    size <= 50 ? 1000000ULL : size <= 55 ? 500000ULL :
+	    size <= 60 ? 300000ULL : 100000ULL;
 }
 
 static unsigned
@@ -119,7 +134,8 @@ main(int argc, char *argv[])
 		f = open_list(argv[optind]);
 		first = 1;
 		while ((s = next_line(f, &buf, &cap, &first)) != NULL)
-			if (*s != '\0' && lexb_add(b, s, strlen(s), 0, case_flag(s)) != 0)
+			if (*s != '\0' && lexb_add_listed(b, s, strlen(s),
+			    case_flag(s), size_count(argv[optind])) != 0)
 				die(argv[optind], strerror(ENOMEM));
 		fclose(f);
 	}
