@@ -148,6 +148,8 @@ edit(struct fixer *fx, size_t start, size_t end, enum fix_rule r,
 	return 0;
 }
 
+static int function_word(const char *w, size_t n);
+
 static int32_t
 cp_at(const char *s, size_t n, size_t i, int *len)
 {
@@ -511,36 +513,76 @@ capitalized(const struct txtok *t)
 }
 
 static int
+is_closing(const struct txtok *t)
+{
+	return t->kind == TXTOK_PUNCT && (t->first == ')' || t->first == ']' ||
+	    t->first == '"' || t->first == 0x201D) && t->end - t->start ==
+	    (t->first < 0x80 ? 1u : 3u);
+}
+
+static int
+word_len(const char *s, const struct txtok *t)
+{
+	return t->kind == TXTOK_WORD ? (int)ncp(s, t->start, t->end) : 0;
+}
+
+static int
 rule_token_spaces(struct fixer *fx)
 {
 	const struct txtok *tk = fx->tk, *a, *p, *b;
 	const char *s = fx->s;
 	size_t i;
 
-	for (i = 1; i + 1 < fx->ntk; i++) {
+	for (i = 1; i < fx->ntk; i++) {
 		a = &tk[i - 1];
 		p = &tk[i];
-		b = &tk[i + 1];
-		if (!glued(a, p) || !glued(p, b))
+		b = i + 1 < fx->ntk ? &tk[i + 1] : NULL;
+		if (!glued(a, p))
 			continue;
-		/* "ended.The", "it?But", "U.S.Army", "(Figure 1.4).They" */
-		if (on(fx, R_SENTENCE_SPACE) && (is_char(p, '.') ||
-		    is_char(p, '?') || is_char(p, '!')) && capitalized(b) &&
-		    ((a->kind == TXTOK_WORD && txu8_is_lower(a->last) &&
-		    ncp(s, a->start, a->end) >= 2) || a->kind == TXTOK_NUMBER ||
-		    is_char(a, ')') || a->last == 0x201D)) {
-			if (edit(fx, p->end, p->end, R_SENTENCE_SPACE, " ", 1) != 0)
+		if (on(fx, R_SENTENCE_SPACE)) {
+			/* "U.S.Army", "U.S.and" */
+			if (a->kind == TXTOK_ABBREV && word_len(s, p) >= 2 &&
+			    !(p->flags & TXTOK_ALLCAPS) &&
+			    edit(fx, p->start, p->start, R_SENTENCE_SPACE, " ", 1) != 0)
 				return -1;
-		} else if (on(fx, R_SENTENCE_SPACE) && a->kind == TXTOK_ABBREV &&
-		    capitalized(p) && glued(a, p)) {
-			if (edit(fx, p->start, p->start, R_SENTENCE_SPACE, " ", 1) != 0)
+			/* "ended.The", "it?But", "(Figure 1.4).They" */
+			if (b != NULL && glued(p, b) && (is_char(p, '.') ||
+			    is_char(p, '?') || is_char(p, '!')) && capitalized(b) &&
+			    ((a->kind == TXTOK_WORD && txu8_is_lower(a->last) &&
+			    word_len(s, a) >= 2) || a->kind == TXTOK_NUMBER ||
+			    is_char(a, ')') || a->last == 0x201D) &&
+			    edit(fx, p->end, p->end, R_SENTENCE_SPACE, " ", 1) != 0)
 				return -1;
 		}
-		/* "exposure,mainly", "aspects;but"; not "x,y" or "5,600" */
-		if (on(fx, R_CLAUSE_SPACE) && (is_char(p, ',') || is_char(p, ';')) &&
-		    a->kind == TXTOK_WORD && b->kind == TXTOK_WORD &&
-		    txu8_is_letter(a->last) && txu8_is_letter(b->first) &&
-		    ncp(s, a->start, a->end) >= 2 && ncp(s, b->start, b->end) >= 2 &&
+		if (!on(fx, R_CLAUSE_SPACE))
+			continue;
+		/* "Road)can", "[8]His", "(nearly)all"; not "(s)he" */
+		if ((is_char(a, ')') || is_char(a, ']')) && word_len(s, p) >= 2 &&
+		    !(i >= 3 && word_len(s, &tk[i - 2]) == 1 &&
+		    (is_char(&tk[i - 3], '(') || is_char(&tk[i - 3], '['))) &&
+		    edit(fx, p->start, p->start, R_CLAUSE_SPACE, " ", 1) != 0)
+			return -1;
+		/* "Language(1905)", "artworks(there"; not "word(s)" or "f(x)" */
+		if (is_char(p, '(') && word_len(s, a) >= 2 &&
+		    txu8_is_letter(a->last) && b != NULL && glued(p, b) &&
+		    (b->end - b->start >= 2 && (b->kind == TXTOK_WORD ||
+		    b->kind == TXTOK_NUMBER)) &&
+		    edit(fx, p->start, p->start, R_CLAUSE_SPACE, " ", 1) != 0)
+			return -1;
+		if (b == NULL || !glued(p, b))
+			continue;
+		/* "exposure,mainly", "aspects;but", "),Nunzio"; not "x,y" or "5,600" */
+		if ((is_char(p, ',') || is_char(p, ';')) &&
+		    ((word_len(s, a) >= 2 && txu8_is_letter(a->last)) ||
+		    is_closing(a)) && word_len(s, b) >= 2 &&
+		    txu8_is_letter(b->first) &&
+		    edit(fx, p->end, p->end, R_CLAUSE_SPACE, " ", 1) != 0)
+			return -1;
+		/* "Academy:these", "music:a"; not "Re:X" or "x:y" */
+		if (is_char(p, ':') && word_len(s, a) >= 3 &&
+		    txu8_is_letter(a->last) && b->kind == TXTOK_WORD &&
+		    (capitalized(b) || (fx->lx != NULL &&
+		    function_word(s + b->start, b->end - b->start))) &&
 		    edit(fx, p->end, p->end, R_CLAUSE_SPACE, " ", 1) != 0)
 			return -1;
 	}
@@ -913,7 +955,7 @@ in_words(const char *const *list, size_t nlist, const char *w, size_t n,
  * points and returns their number, or 0.  Work: O(n * MAXWORD).
  */
 static int
-best_split(struct fixer *fx, const char *w, size_t n, size_t *cut)
+best_split(struct fixer *fx, const char *w, size_t n, size_t *cut, int cap)
 {
 	double score[MAXWORD + 1], sc, total = (double)lex_total(fx->lx);
 	int parts[MAXWORD + 1];
@@ -933,9 +975,18 @@ best_split(struct fixer *fx, const char *w, size_t n, size_t *cut)
 			if (score[i] <= -1e299 || parts[i] >= NPARTS)
 				continue;
 			wid = lookup(fx, w + i, j - i);
-			if (!(lex_flags(fx->lx, wid) & LEX_LOWER))
-				continue;
 			cnt = lex_count(fx->lx, wid);
+			/*
+			 * A capitalized run may begin with a name: listed, or
+			 * standing alone elsewhere in the document ("Jespersenwas").
+			 */
+			if (cap && i == 0 && j >= 3 && j < n && !(lex_flags(fx->lx, wid) &
+			    LEX_LOWER) && ((lex_flags(fx->lx, wid) & LEX_UPPER) ||
+			    doc_count(fx, w, j) > 0)) {
+				if (cnt < PART_MIN)
+					cnt = PART_MIN;
+			} else if (!(lex_flags(fx->lx, wid) & LEX_LOWER))
+				continue;
 			fw = function_word(w + i, j - i) || (j - i <= 2 &&
 			    in_words(short_words, NELEM(short_words), w + i, j - i, 0));
 			if (!fw && (j - i < 3 || cnt < PART_MIN))
@@ -973,34 +1024,108 @@ best_split(struct fixer *fx, const char *w, size_t n, size_t *cut)
 		    (!lfw && in_words(affixes, NELEM(affixes), w + c1, b1 - c1, 1)))
 			return 0;
 	}
-	if (np > 1 && n - cut[np - 1] == 1)
+	/*
+	 * A capitalized run is split only beside a function word: not
+	 * "Frontpage"; and a two-letter one needs the listed pair, since names
+	 * end so (San|to, Land|a, Beg|he).
+	 */
+	if (cap) {
+		int fw = 0;
+
+		for (i = 0; i <= (size_t)np; i++) {
+			size_t a0 = i > 0 ? cut[i - 1] : 0, b1 = i < (size_t)np ? cut[i] : n;
+
+			if (function_word(w + a0, b1 - a0) && (b1 - a0 >= 3 ||
+			    (i > 0 && lex_pair(fx->lx, lookup(fx, w + (i > 1 ?
+			    cut[i - 2] : 0), a0 - (i > 1 ? cut[i - 2] : 0)),
+			    lookup(fx, w + a0, b1 - a0)) >= PAIR_MIN)))
+				fw = 1;
+		}
+		if (!fw)
+			return 0;
+	}
+	/* a lone "a" at the end: "has|a", but not "tap|a", and no name's (Land|a) */
+	if (n - cut[np - 1] == 1 && (np > 1 || cap || lex_pair(fx->lx,
+	    lookup(fx, w, cut[0]), lookup(fx, w + cut[0], 1)) < PAIR_MIN))
 		return 0;
 	return np;
 }
 
-/* A capitalized word is split only at a listed pair: names are not joins (Ingalls, Noam). */
-static size_t
-split_capitalized(struct fixer *fx, const char *w, size_t n)
-{
-	size_t k, best = 0;
-	uint64_t top = 0, second = 0, p;
-	long a, b;
+static const char *const months[] = {
+	"january", "february", "march", "april", "may", "june", "july",
+	"august", "september", "october", "november", "december",
+};
 
-	for (k = 2; k + 2 <= n; k++) {
-		a = lookup(fx, w, k);
-		b = lookup(fx, w + k, n - k);
-		if (!listed(fx, w, a) || !(lex_flags(fx->lx, b) & LEX_LOWER) ||
-		    !(function_word(w, k) || function_word(w + k, n - k)))
-			continue;
-		p = lex_pair(fx->lx, a, b);
-		if (p > top) {
-			second = top;
-			top = p;
-			best = k;
-		} else if (p > second)
-			second = p;
+/*
+ * Numbers glued to words: "April4", "30September", "1departure",
+ * "150million", "30thanniversary", "2.3Measures", "13,2011"; not "3rd",
+ * "10km", "F16", "mp3" or "1,500".
+ */
+static int
+split_numbers(struct fixer *fx, const struct txtok *t)
+{
+	const char *s = fx->s, *w = s + t->start;
+	size_t n = t->end - t->start, i, j, k;
+	int digit, prev;
+	long id;
+
+	if (t->kind == TXTOK_NUMBER) {
+		/* a comma before four digits, or between decimals, parts two numbers */
+		for (i = 1; i + 1 < n; i++) {
+			if (w[i] != ',')
+				continue;
+			for (j = i + 1; j < n && w[j] >= '0' && w[j] <= '9'; j++)
+				;
+			for (k = i; k > 0 && w[k - 1] >= '0' && w[k - 1] <= '9'; k--)
+				;
+			if ((j - i - 1 == 4 && (j == n || w[j] != ',')) ||
+			    (j < n && w[j] == '.') || (k > 0 && w[k - 1] == '.'))
+				if (edit(fx, t->start + i + 1, t->start + i + 1, R_JOINED,
+				    " ", 1) != 0)
+					return -1;
+		}
+		return 0;
 	}
-	return top >= PAIR_MIN && second * 4 <= top ? best : 0;
+	if (t->kind != TXTOK_WORD || n > MAXWORD)
+		return 0;
+	for (i = 1; i < n; i++) {
+		digit = w[i] >= '0' && w[i] <= '9';
+		prev = w[i - 1] >= '0' && w[i - 1] <= '9';
+		if (digit == prev || !ascii_letter((unsigned char)(digit ?
+		    w[i - 1] : w[i])))
+			continue;
+		if (digit) {
+			/* letters then digits: a month or a function word before a number */
+			for (k = i; k > 0 && ascii_letter((unsigned char)w[k - 1]); k--)
+				;
+			for (j = i; j < n && w[j] >= '0' && w[j] <= '9'; j++)
+				;
+			if (k == 0 && j == n && j - i <= 4 &&
+			    (in_words(months, NELEM(months), w, i, 0) ||
+			    (function_word(w, i) && i >= 2)) &&
+			    edit(fx, t->start + i, t->start + i, R_JOINED, " ", 1) != 0)
+				return -1;
+			continue;
+		}
+		/* digits then letters: skip an ordinal's suffix */
+		k = i;
+		if (n - i > 2 && (strncmp(w + i, "th", 2) == 0 ||
+		    strncmp(w + i, "st", 2) == 0 || strncmp(w + i, "nd", 2) == 0 ||
+		    strncmp(w + i, "rd", 2) == 0))
+			k = i + 2;
+		for (j = k; j < n && ascii_letter((unsigned char)w[j]); j++)
+			;
+		if (j != n || j - k < 3)
+			continue;
+		id = lookup(fx, w + k, j - k);
+		/* a listed word (a capitalized one, or of 5 letters: not "10kms") */
+		if (((lex_flags(fx->lx, id) & LEX_LOWER) && (j - k >= 5 ||
+		    (w[k] >= 'A' && w[k] <= 'Z'))) ||
+		    in_words(months, NELEM(months), w + k, j - k, 0))
+			if (edit(fx, t->start + k, t->start + k, R_JOINED, " ", 1) != 0)
+				return -1;
+	}
+	return 0;
 }
 
 static int
@@ -1016,6 +1141,8 @@ rule_joined(struct fixer *fx)
 		t = &fx->tk[i];
 		n = t->end - t->start;
 		w = s + t->start;
+		if (split_numbers(fx, t) != 0)
+			return -1;
 		if (t->kind != TXTOK_WORD || n < 3 || n > MAXWORD ||
 		    (t->flags & TXTOK_ALLCAPS) || !only_letters(t, s))
 			continue;
@@ -1029,17 +1156,17 @@ rule_joined(struct fixer *fx)
 				at = k;
 			}
 		np = 0;
-		if (upper == 0 && w[0] >= 'a')
-			np = best_split(fx, w, n, cut);
-		else if (upper == 0 && (cut[0] = split_capitalized(fx, w, n)) > 0)
-			np = 1;
-		else if (upper == 1 && at >= 2 &&
-		    listed(fx, w, lookup(fx, w, at)) &&
+		if (upper == 0)
+			np = best_split(fx, w, n, cut, w[0] < 'a');
+		else if (upper == 1 && at >= 2 && (w[0] >= 'a' ?
+		    (lex_flags(fx->lx, lookup(fx, w, at)) & LEX_LOWER) &&
 		    (listed(fx, w + at, lookup(fx, w + at, n - at)) ||
-		    doc_count(fx, w + at, n - at) > 0) &&
-		    (w[0] >= 'a' || (doc_count(fx, w, at) > 0 &&
-		    doc_count(fx, w + at, n - at) > 0))) {
-			/* "shipFreewinds"; "NoamChomsky" when both names stand alone elsewhere */
+		    doc_count(fx, w + at, n - at) > 0) :
+		    doc_count(fx, w, at) > 0 && doc_count(fx, w + at, n - at) > 0)) {
+			/*
+			 * "shipFreewinds"; "NoamChomsky" only when both names
+			 * stand alone elsewhere in the document (not "PlayStation")
+			 */
 			cut[0] = at;
 			np = 1;
 		}
