@@ -1043,6 +1043,12 @@ best_split(struct fixer *fx, const char *w, size_t n, size_t *cut, int cap)
 		}
 		if (!fw)
 			return 0;
+		/* "Ourmembersvoted", but not "Hadrut": after a function word, a common word */
+		k = np > 1 ? cut[1] : n;
+		if (function_word(w, cut[0]) && !function_word(w + cut[0],
+		    k - cut[0]) && lex_count(fx->lx, lookup(fx, w + cut[0],
+		    k - cut[0])) < 5000000ULL)
+			return 0;
 	}
 	/* a lone "a" at the end: "has|a", but not "tap|a", and no name's (Land|a) */
 	if (n - cut[np - 1] == 1 && (np > 1 || cap || lex_pair(fx->lx,
