@@ -877,13 +877,15 @@ listed(const struct fixer *fx, const char *w, long id)
  * "under", "out" or "inter" are.
  */
 static const char *const function_words[] = {
-	"a", "also", "an", "and", "are", "as", "at", "be", "been", "but",
-	"can", "could", "for", "from", "had", "has", "have", "he", "her",
-	"his", "if", "is", "it", "its", "may", "my", "not", "of", "or", "our",
-	"she", "should", "so", "such", "than", "that", "the", "their", "them",
-	"then", "there", "these", "they", "this", "those", "to", "very", "was",
-	"we", "were", "when", "where", "which", "while", "who", "will", "would",
-	"you", "your",
+	"a", "about", "after", "all", "also", "an", "and", "any", "are", "as",
+	"at", "be", "been", "but", "by", "can", "could", "did", "do", "does",
+	"each", "for", "from", "had", "has", "have", "he", "her", "his", "how",
+	"if", "in", "into", "is", "it", "its", "many", "may", "might", "more",
+	"most", "must", "my", "not", "of", "on", "or", "our", "she", "should",
+	"so", "some", "such", "than", "that", "the", "their", "them", "then",
+	"there", "these", "they", "this", "those", "to", "very", "was", "we",
+	"were", "what", "when", "where", "which", "while", "who", "why",
+	"will", "with", "would", "you", "your",
 };
 
 static int
@@ -903,6 +905,13 @@ function_word(const char *w, size_t n)
 	return 0;
 }
 
+/* Function words that follow a name glued to them: "Pariswas", "Montalvoin". */
+static const char *const after_name[] = {
+	"also", "and", "are", "at", "but", "can", "could", "had", "has", "in",
+	"is", "may", "might", "must", "of", "on", "said", "the", "to", "was",
+	"were", "will", "would",
+};
+
 /* Two-letter words that may stand alone in a split (others are too rare). */
 static const char *const short_words[] = {
 	"a", "i", "am", "an", "as", "at", "be", "by", "do", "go", "he", "if",
@@ -916,13 +925,14 @@ static const char *const affixes[] = {
 	"geo", "hyper", "inter", "intra", "macro", "mega", "meta", "micro",
 	"mid", "mini", "mis", "mono", "multi", "neo", "non", "over", "poly",
 	"post", "pre", "pro", "proto", "pseudo", "re", "self", "semi", "sub",
-	"super", "tele", "trans", "tri", "ultra", "un", "under", "out", "up",
-	"down", "back", "fore", "in", "on", "off", "by",
+	"super", "tele", "trans", "tri", "ultra", "un", "under", "fore",
 	"-able", "-dom", "-ful", "-hood", "-ism", "-isms", "-ist", "-less",
 	"-like", "-ly", "-ness", "-ship", "-some", "-ward", "-wards", "-wise",
 	"-man", "-men", "-work", "-works", "-land", "-side", "-line", "-way",
 	"-ways", "-where", "-house", "-room", "-ware", "-board", "-book",
 	"-time", "-day", "-ing", "-ed", "-er", "-ers", "-s", "-es", "-en",
+	"-town", "-ville", "-burg", "-field", "-ford", "-wood", "-port",
+	"-mouth", "-ton", "-son", "-stone", "-bridge", "-berg", "-stein",
 };
 
 static int
@@ -1038,9 +1048,22 @@ best_split(struct fixer *fx, const char *w, size_t n, size_t *cut, int cap)
 			if (function_word(w + a0, b1 - a0) && (b1 - a0 >= 3 ||
 			    (i > 0 && lex_pair(fx->lx, lookup(fx, w + (i > 1 ?
 			    cut[i - 2] : 0), a0 - (i > 1 ? cut[i - 2] : 0)),
-			    lookup(fx, w + a0, b1 - a0)) >= PAIR_MIN)))
+			    lookup(fx, w + a0, b1 - a0)) >= PAIR_MIN) ||
+			    (i == 1 && a0 >= 4 && doc_count(fx, w, a0) > 0 &&
+			    w[a0] != 'i' && w[a0] != 'a')))	/* Latin: Natural|is */
 				fw = 1;
 		}
+		/*
+		 * After a name only what follows a subject: "Pariswas",
+		 * "Polandand"; not "Whit|more", or "Roll|and" (no listed name)
+		 */
+		k = cut[np - 1];
+		if (function_word(w + k, n - k) && !function_word(w, cut[0]) &&
+		    !in_words(after_name, NELEM(after_name), w + k, n - k, 0))
+			return 0;
+		if (n - k == 3 && strncmp(w + k, "and", 3) == 0 &&
+		    !(lex_flags(fx->lx, lookup(fx, w, cut[0])) & LEX_UPPER))
+			return 0;
 		if (!fw)
 			return 0;
 		/* "Ourmembersvoted", but not "Hadrut": after a function word, a common word */
@@ -1152,6 +1175,12 @@ rule_joined(struct fixer *fx)
 		if (t->kind != TXTOK_WORD || n < 3 || n > MAXWORD ||
 		    (t->flags & TXTOK_ALLCAPS) || !only_letters(t, s))
 			continue;
+		/* half of a word broken across lines: the hyphenation rule's */
+		if ((t->start >= 2 && s[t->start - 1] == '\n' && (s[t->start - 2] == '-' ||
+		    (t->start >= 3 && s[t->start - 2] == '\r' && s[t->start - 3] == '-'))) ||
+		    (t->end + 1 < fx->n && s[t->end] == '-' && (s[t->end + 1] == '\n' ||
+		    s[t->end + 1] == '\r')))
+			continue;
 		self = lookup(fx, w, n);
 		/* a word of its own; frequency-list junk ("hasa") is not */
 		if (listed(fx, w, self))
@@ -1168,10 +1197,13 @@ rule_joined(struct fixer *fx)
 		    (lex_flags(fx->lx, lookup(fx, w, at)) & LEX_LOWER) &&
 		    (listed(fx, w + at, lookup(fx, w + at, n - at)) ||
 		    doc_count(fx, w + at, n - at) > 0) :
-		    doc_count(fx, w, at) > 0 && doc_count(fx, w + at, n - at) > 0)) {
+		    (doc_count(fx, w, at) > 0 && doc_count(fx, w + at, n - at) > 0) ||
+		    (lex_flags(fx->lx, lookup(fx, w, at)) == (LEX_UPPER | LEX_COUNTED) &&
+		    (lex_flags(fx->lx, lookup(fx, w + at, n - at)) & LEX_UPPER)))) {
 			/*
-			 * "shipFreewinds"; "NoamChomsky" only when both names
-			 * stand alone elsewhere in the document (not "PlayStation")
+			 * "shipFreewinds"; "NoamChomsky" when both names stand
+			 * alone elsewhere in the document, "DanielSmith" when
+			 * both are listed names; not "PlayStation" or "JavaScript"
 			 */
 			cut[0] = at;
 			np = 1;
