@@ -17,8 +17,8 @@
 #define PAIR_MIN	150000ULL
 /* ...or both words this frequent and seen elsewhere in the document. */
 #define WORD_MIN	200000ULL
-/* A misspelt name is once in its document, the right one this often. */
-#define NAME_MIN	3
+/* A misspelt name is once in its document, the right one at least this often. */
+#define NAME_MIN	2
 
 #define NELEM(a) (sizeof(a) / sizeof((a)[0]))
 
@@ -1073,6 +1073,13 @@ best_split(struct fixer *fx, const char *w, size_t n, size_t *cut, int cap)
 		    k - cut[0])) < 5000000ULL)
 			return 0;
 	}
+	/* Latin ends so (synod|is, natural|is): "is", "as", "us" need the listed pair */
+	k = cut[np - 1];
+	if (n - k == 2 && (strncmp(w + k, "is", 2) == 0 || strncmp(w + k, "as", 2) == 0 ||
+	    strncmp(w + k, "us", 2) == 0) && lex_pair(fx->lx, lookup(fx, w +
+	    (np > 1 ? cut[np - 2] : 0), k - (np > 1 ? cut[np - 2] : 0)),
+	    lookup(fx, w + k, 2)) < PAIR_MIN)
+		return 0;
 	/* a lone "a" at the end: "has|a", but not "tap|a", and no name's (Land|a) */
 	if (n - cut[np - 1] == 1 && (np > 1 || cap || lex_pair(fx->lx,
 	    lookup(fx, w, cut[0]), lookup(fx, w + cut[0], 1)) < PAIR_MIN))
