@@ -1020,6 +1020,19 @@ best_split(struct fixer *fx, const char *w, size_t n, size_t *cut, int cap)
 		k = from[k];
 		cut[i - 1] = k;
 	}
+	/* content words alone ("woman|claims") must be common ones: not "miss|pelt" */
+	for (i = 0, fw = 0; i <= (size_t)np; i++) {
+		size_t a0 = i > 0 ? cut[i - 1] : 0, b1 = i < (size_t)np ? cut[i] : n;
+
+		fw |= function_word(w + a0, b1 - a0);
+	}
+	for (i = 0; !fw && i <= (size_t)np; i++) {
+		size_t a0 = i > 0 ? cut[i - 1] : 0, b1 = i < (size_t)np ? cut[i] : n;
+
+		if (lex_count(fx->lx, lookup(fx, w + a0, b1 - a0)) < 1000000ULL &&
+		    !(cap && i == 0))
+			return 0;
+	}
 	/*
 	 * Each seam: no affix beside a content word ("multi|polar",
 	 * "echo|isms", but "in|the"), and a lone "a" ends only "has|a".
@@ -1262,6 +1275,17 @@ edit1(const char *a, size_t an, const char *b, size_t bn)
 	return 1;
 }
 
+/* Whether a and b first differ before the last two letters of the shorter. */
+static int
+early_edit(const char *a, size_t an, const char *b, size_t bn)
+{
+	size_t i = 0, m = an < bn ? an : bn;
+
+	while (i < m && a[i] == b[i])
+		i++;
+	return i + 2 < m;
+}
+
 /* Capitalized words and hyphenated names: "Chomsky", "Nagorno-Karabakh". */
 static int
 name_like(const struct txtok *t, const char *s)
@@ -1345,11 +1369,12 @@ rule_names(struct fixer *fx)
 				cn = u->end - u->start;
 				/*
 				 * The right spelling is a name, not a word (Rond is no
-				 * Road), and the two differ before their last letter:
-				 * endings vary on purpose (Bernoullis, Zelenskyy).
+				 * Road), and the two differ before their last two
+				 * letters: endings vary on purpose (Bernoullis,
+				 * Bernoulli's, Zelenskyy).
 				 */
 				if (c[0] != w[0] || !edit1(w, n, c, cn) ||
-				    w[n - 1] != c[cn - 1] ||
+				    !early_edit(w, n, c, cn) ||
 				    (lex_flags(fx->lx, lookup(fx, c, cn)) & LEX_LOWER))
 					continue;
 				if (found != (size_t)-1 && (fx->tk[found].end -
