@@ -67,6 +67,7 @@ struct fixer {
 	struct dword *dw;
 	size_t dwcap, dwn;
 	size_t *names;		/* for R_NAMES: hash of deletion variants -> token index */
+	int english;		/* the document is English enough for the lexicon */
 	size_t namescap;
 };
 
@@ -211,6 +212,33 @@ mojibake_byte(int32_t cp)
 }
 
 /*
+ * Whether a character decoded from want bytes of mojibake is one text
+ * plausibly holds: letters of the alphabets and the punctuation that
+ * mojibake is made of, not IPA, Armenian, Hangul or Hebrew points (ftfy's
+ * negatives: "É’", "Ê…", "ë…" are text as written).
+ */
+static int
+plausible(int32_t d, size_t want, int lead, int second)
+{
+	if (want == 2) {
+		/* a no-break space as the second byte: only "Â " and "Ã " */
+		if (second == 0xA0 && lead != 0xC2 && lead != 0xC3)
+			return 0;
+		/* C1 controls: a layer of double mojibake ("Â\x9d" in "â€Â\x9d") */
+		return (d >= 0x80 && d <= 0x17F) || (d >= 0x300 && d <= 0x36F) ||
+		    (d >= 0x386 && d <= 0x3CE) || (d >= 0x400 && d <= 0x4FF) ||
+		    (d >= 0x5D0 && d <= 0x5EA) || (d >= 0x620 && d <= 0x64A);
+	}
+	if (want == 3)
+		return (d >= 0x2000 && d <= 0x206F) || (d >= 0x20A0 && d <= 0x20CF) ||
+		    (d >= 0x2100 && d <= 0x215F) || (d >= 0x2190 && d <= 0x21FF) ||
+		    (d >= 0x2500 && d <= 0x27BF) || (d >= 0x3000 && d <= 0x30FF) ||
+		    (d >= 0x4E00 && d <= 0x9FFF) || (d >= 0xFB00 && d <= 0xFB06) ||
+		    (d >= 0xFF00 && d <= 0xFFEF) || d == 0xFFFD;
+	return d >= 0x1F300 && d <= 0x1FAFF;
+}
+
+/*
  * Re-decodes the text s[0..n) once: every sequence of characters whose
  * cp1252/Latin-1 bytes form one valid multi-byte UTF-8 character is
  * replaced by it.  Writes to out (at most n bytes); returns the new length,
@@ -221,8 +249,8 @@ redecode(const char *s, size_t n, char *out)
 {
 	size_t i = 0, o = 0, j, k, want;
 	unsigned char bytes[4];
-	int len, l2, b, changed = 0;
-	int32_t cp, c2, dec;
+	int len, l2, b, changed = 0, other = 0, latin = 0, lower = 0;
+	int32_t cp, c2, dec, before = -1, after;
 
 	while (i < n) {
 		cp = cp_at(s, n, i, &len);
@@ -238,9 +266,21 @@ redecode(const char *s, size_t n, char *out)
 			bytes[j] = (unsigned char)b;
 			k += (size_t)l2;
 		}
-		if (j < want || txu8_decode((char *)bytes, want, &dec) != (int)want)
+		if (j < want || txu8_decode((char *)bytes, want, &dec) != (int)want ||
+		    !plausible(dec, want, bytes[0], bytes[1]))
+			goto copy;
+		/* "MÄ£ÄM": a small letter between capitals was no mojibake */
+		after = cp_at(s, n, k, &l2);
+		if (txu8_is_lower(dec) && txu8_is_upper(before) &&
+		    (l2 == 0 || txu8_is_upper(after)))
 			goto copy;
 		o += (size_t)txu8_encode(dec, out + o);
+		if (want == 2 && dec >= 0x370 && dec < 0x2000)
+			other++;
+		else
+			latin++;
+		lower |= txu8_is_lower(dec);
+		before = dec;
 		i = k;
 		changed = 1;
 		continue;
@@ -248,8 +288,41 @@ copy:
 		memcpy(out + o, s + i, (size_t)len);
 		o += (size_t)len;
 		i += (size_t)len;
+		before = cp;
 	}
+	/* one Greek, Cyrillic or Hebrew letter alone is text: "5×£35", "“×”" */
+	if (other == 1 && latin == 0)
+		return n;
 	return changed ? o : n;
+}
+
+/*
+ * Replaces, in place, each C1 control left in s[0..n) by the Windows-1252
+ * character of its byte ("’\x85" is "’…"); returns the new length.  The
+ * buffer has room: a C1 control takes 2 bytes, its replacement at most 3,
+ * so the caller allocates for that (see rule_mojibake).
+ */
+static size_t
+c1_to_cp1252(char *s, size_t n)
+{
+	size_t i = 0, o = 0;
+	char tmp[4];
+	int32_t cp;
+	int l, k;
+
+	while (i < n) {
+		l = txu8_decode(s + i, n - i, &cp);
+		if (cp >= 0x80 && cp <= 0x9F && cp1252_hi[cp - 0x80] != 0 &&
+		    (k = txu8_encode(cp1252_hi[cp - 0x80], tmp)) <= l) {
+			memcpy(s + o, tmp, (size_t)k);
+			o += (size_t)k;
+		} else {
+			memmove(s + o, s + i, (size_t)l);
+			o += (size_t)l;
+		}
+		i += (size_t)l;
+	}
+	return o;
 }
 
 static int
@@ -289,6 +362,8 @@ rule_mojibake(struct fixer *fx)
 			b = t;
 			len = k;
 		}
+		if (layer > 0)
+			len = c1_to_cp1252(a, len);
 		if (layer > 0 && edit(fx, start, i, R_MOJIBAKE, a, len) != 0) {
 			free(a);
 			free(b);
@@ -296,6 +371,31 @@ rule_mojibake(struct fixer *fx)
 		}
 		free(a);
 		free(b);
+	}
+	return 0;
+}
+
+/*
+ * A C1 control character (U+0080-U+009F) left alone is a Windows-1252 byte
+ * decoded as Latin-1: "hin\x93" is "hin“".  Text never means a C1 control.
+ */
+static int
+rule_c1(struct fixer *fx)
+{
+	const char *s = fx->s;
+	size_t n = fx->n, i;
+	char out[4];
+	int32_t cp;
+	int l;
+
+	for (i = 0; i + 1 < n; i++) {
+		if ((unsigned char)s[i] != 0xC2 || (unsigned char)s[i + 1] > 0x9F)
+			continue;
+		cp = cp_at(s, n, i, &l);
+		if (cp >= 0x80 && cp <= 0x9F && cp1252_hi[cp - 0x80] != 0 &&
+		    edit(fx, i, i + 2, R_MOJIBAKE, out,
+		    (size_t)txu8_encode(cp1252_hi[cp - 0x80], out)) != 0)
+			return -1;
 	}
 	return 0;
 }
@@ -379,7 +479,9 @@ rule_nbsp(struct fixer *fx)
 			if (prev == ' ' || next == ' ') {
 				if (edit(fx, i, e, R_NBSP, "", 0) != 0)
 					return -1;
-			} else if (prev > ' ' && next > ' ' && !txu8_is_space(prev) &&
+			} else if ((fx->english || (prev < 0x80 && next < 0x80 &&
+			    (is_word_cp(next)))) && prev > ' ' && next > ' ' &&
+			    !txu8_is_space(prev) &&
 			    !txu8_is_space(next) && !(fx->o.keep_nbsp &&
 			    txu8_is_digit(prev) && txu8_is_letter(next)) &&
 			    edit(fx, i, e, R_NBSP, " ", 1) != 0)
@@ -388,6 +490,25 @@ rule_nbsp(struct fixer *fx)
 		i = e;
 	}
 	return 0;
+}
+
+/*
+ * Whether the white space s[a..b) separates text: a word or a mark that
+ * ends a phrase before it, a word or a quote after it.  Runs between
+ * symbols are layout ("OK??:(   `¬´    ):").
+ */
+static int
+spaced(const char *s, size_t n, size_t a, size_t b)
+{
+	int32_t before = cp_before(s, a), after;
+	int l;
+
+	after = cp_at(s, n, b, &l);
+	return (is_word_cp(before) || before == '.' || before == ',' ||
+	    before == ';' || before == ':' || before == '!' || before == '?' ||
+	    before == ')' || before == '"' || before == 0x201D ||
+	    before == 0x2019) && (is_word_cp(after) || after == '"' ||
+	    after == '(' || after == 0x201C || after == 0x2018);
 }
 
 static int
@@ -414,7 +535,7 @@ rule_spaces(struct fixer *fx)
 			if (i == eol || (s[i] == '\r' && i + 1 == eol)) {
 				if (edit(fx, a, i, R_SPACES, "", 0) != 0)
 					return -1;
-			} else if ((i - a > 1 || s[a] == '\t') &&
+			} else if ((i - a > 1 || s[a] == '\t') && spaced(s, n, a, i) &&
 			    edit(fx, a, i, R_SPACES, " ", 1) != 0)
 				return -1;
 		}
@@ -639,7 +760,7 @@ rule_quotes(struct fixer *fx)
 	size_t n = fx->n, pa = 0, pe, la, le;
 	int32_t cp, prev, next;
 	size_t i;
-	int l, l2;
+	int l, l2, low9 = 0;
 
 	while (pa < n) {
 		/* a paragraph [pa, pe): up to a blank line */
@@ -678,10 +799,16 @@ rule_quotes(struct fixer *fx)
 	for (i = 0; i < n; i += (size_t)l) {
 		if ((unsigned char)s[i] < 0x80) {
 			l = 1;
+			if (s[i] == '\n')
+				low9 = 0;
 			continue;
 		}
 		cp = cp_at(s, n, i, &l);
-		if (cp == 0x201C) {
+		if (cp == 0x201E)
+			low9 = 1;
+		else if (cp == '\n')
+			low9 = 0;
+		if (cp == 0x201C && !low9) {	/* in „...“ it closes */
 			prev = cp_before(s, i);
 			if ((is_word_cp(prev) || prev == ',') &&
 			    edit(fx, i, i, R_QUOTE_SPACE, " ", 1) != 0)
@@ -1423,6 +1550,31 @@ overlap(const struct fix_edit *a, const struct fix_edit *b)
 	return a->start < b->end && b->start < a->end;
 }
 
+/*
+ * Whether the document is English enough for the rules that judge words
+ * by an English lexicon: of its words, most are listed.  "beaucoup" and
+ * "contratar" are no joins.
+ */
+static void
+english(struct fixer *fx)
+{
+	size_t i, words = 0, listed_words = 0;
+	const struct txtok *t;
+
+	fx->english = 0;
+	if (fx->lx == NULL)
+		return;
+	for (i = 0; i < fx->ntk; i++) {
+		t = &fx->tk[i];
+		if (t->kind != TXTOK_WORD || !only_letters(t, fx->s))
+			continue;
+		words++;
+		listed_words += (lex_flags(fx->lx, lookup(fx, fx->s + t->start,
+		    t->end - t->start)) & (LEX_LOWER | LEX_UPPER)) != 0;
+	}
+	fx->english = words >= 3 && listed_words * 10 >= words * 7;
+}
+
 long
 fix_doc(struct fixer *fx, const char *s, size_t n, const struct fix_edit **out)
 {
@@ -1433,7 +1585,8 @@ fix_doc(struct fixer *fx, const char *s, size_t n, const struct fix_edit **out)
 	fx->ned = fx->npool = 0;
 	if (tokenize(fx) != 0 || doc_words(fx) != 0)
 		return -1;
-	if ((on(fx, R_MOJIBAKE) && rule_mojibake(fx) != 0) ||
+	english(fx);
+	if ((on(fx, R_MOJIBAKE) && (rule_mojibake(fx) != 0 || rule_c1(fx) != 0)) ||
 	    (on(fx, R_NFC) && rule_nfc(fx) != 0) ||
 	    (on(fx, R_ZERO_WIDTH) && rule_zero_width(fx) != 0) ||
 	    (on(fx, R_NBSP) && rule_nbsp(fx) != 0) ||
@@ -1442,8 +1595,8 @@ fix_doc(struct fixer *fx, const char *s, size_t n, const struct fix_edit **out)
 	    rule_token_spaces(fx) != 0 ||
 	    (on(fx, R_QUOTE_SPACE) && rule_quotes(fx) != 0) ||
 	    (on(fx, R_HYPHENATION) && rule_hyphenation(fx) != 0) ||
-	    (on(fx, R_JOINED) && rule_joined(fx) != 0) ||
-	    (on(fx, R_NAMES) && rule_names(fx) != 0))
+	    (on(fx, R_JOINED) && fx->english && rule_joined(fx) != 0) ||
+	    (on(fx, R_NAMES) && fx->english && rule_names(fx) != 0))
 		return -1;
 	qsort(fx->ed, fx->ned, sizeof(*fx->ed), cmp_edit);
 	/* where two edits overlap, the earlier rule wins */
