@@ -245,12 +245,12 @@ plausible(int32_t d, size_t want, int lead, int second)
  * or n when nothing changed.
  */
 static size_t
-redecode(const char *s, size_t n, char *out)
+redecode(const char *s, size_t n, char *out, int32_t before)
 {
 	size_t i = 0, o = 0, j, k, want;
 	unsigned char bytes[4];
 	int len, l2, b, changed = 0, other = 0, latin = 0, lower = 0;
-	int32_t cp, c2, dec, before = -1, after;
+	int32_t cp, c2, dec, after;
 
 	while (i < n) {
 		cp = cp_at(s, n, i, &len);
@@ -272,7 +272,7 @@ redecode(const char *s, size_t n, char *out)
 		/* "MÄ£ÄM": a small letter between capitals was no mojibake */
 		after = cp_at(s, n, k, &l2);
 		if (txu8_is_lower(dec) && txu8_is_upper(before) &&
-		    (l2 == 0 || txu8_is_upper(after)))
+		    (l2 == 0 ? txu8_is_upper(before) : txu8_is_upper(after)))
 			goto copy;
 		o += (size_t)txu8_encode(dec, out + o);
 		if (want == 2 && dec >= 0x370 && dec < 0x2000)
@@ -297,27 +297,23 @@ copy:
 }
 
 /*
- * Replaces, in place, each C1 control left in s[0..n) by the Windows-1252
- * character of its byte ("’\x85" is "’…"); returns the new length.  The
- * buffer has room: a C1 control takes 2 bytes, its replacement at most 3,
- * so the caller allocates for that (see rule_mojibake).
+ * Copies s[0..n) to out, each C1 control by the Windows-1252 character of
+ * its byte ("’\x85" is "’…"); returns the length.  out holds 3n/2 bytes: a
+ * C1 control takes 2 bytes, its replacement at most 3.
  */
 static size_t
-c1_to_cp1252(char *s, size_t n)
+c1_to_cp1252(const char *s, size_t n, char *out)
 {
 	size_t i = 0, o = 0;
-	char tmp[4];
 	int32_t cp;
-	int l, k;
+	int l;
 
 	while (i < n) {
 		l = txu8_decode(s + i, n - i, &cp);
-		if (cp >= 0x80 && cp <= 0x9F && cp1252_hi[cp - 0x80] != 0 &&
-		    (k = txu8_encode(cp1252_hi[cp - 0x80], tmp)) <= l) {
-			memcpy(s + o, tmp, (size_t)k);
-			o += (size_t)k;
-		} else {
-			memmove(s + o, s + i, (size_t)l);
+		if (cp >= 0x80 && cp <= 0x9F && cp1252_hi[cp - 0x80] != 0)
+			o += (size_t)txu8_encode(cp1252_hi[cp - 0x80], out + o);
+		else {
+			memcpy(out + o, s + i, (size_t)l);
 			o += (size_t)l;
 		}
 		i += (size_t)l;
@@ -348,13 +344,13 @@ rule_mojibake(struct fixer *fx)
 			continue;
 		}
 		len = i - start;
-		if ((a = malloc(len)) == NULL || (b = malloc(len)) == NULL) {
+		if ((a = malloc(len * 2)) == NULL || (b = malloc(len * 2)) == NULL) {
 			free(a);
 			return -1;
 		}
 		memcpy(a, s + start, len);
 		for (layer = 0; layer < LAYERS; layer++) {
-			k = redecode(a, len, b);
+			k = redecode(a, len, b, cp_before(s, start));
 			if (k == len)
 				break;
 			t = a;
@@ -362,8 +358,12 @@ rule_mojibake(struct fixer *fx)
 			b = t;
 			len = k;
 		}
-		if (layer > 0)
-			len = c1_to_cp1252(a, len);
+		if (layer > 0) {
+			len = c1_to_cp1252(a, len, b);
+			t = a;
+			a = b;
+			b = t;
+		}
 		if (layer > 0 && edit(fx, start, i, R_MOJIBAKE, a, len) != 0) {
 			free(a);
 			free(b);
