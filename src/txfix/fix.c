@@ -51,6 +51,7 @@ struct dword {
 	size_t n;
 	unsigned count;
 	unsigned indexed;	/* R_NAMES: its variants are in the index */
+	long lexid;		/* its lexicon entry, -2 until looked up */
 };
 
 struct fixer {
@@ -598,7 +599,10 @@ tokenize(struct fixer *fx)
 		if (grow((void **)&fx->tk, &fx->captk, fx->ntk + 1,
 		    sizeof(*fx->tk)) != 0)
 			return -1;
-		pos = txtok_next(fx->s, fx->n, pos, &fx->tk[fx->ntk++]);
+		pos = txtok_next(fx->s, fx->n, pos, &fx->tk[fx->ntk]);
+		/* white space is no token here: glued() compares spans */
+		if (fx->tk[fx->ntk].kind != TXTOK_SPACE)
+			fx->ntk++;
 	}
 	return 0;
 }
@@ -899,31 +903,64 @@ doc_slot(struct fixer *fx, const char *s, size_t n)
 }
 
 static int
+doc_grow(struct fixer *fx)
+{
+	struct dword *old = fx->dw, *d;
+	size_t oldcap = fx->dwcap, i, cap = oldcap ? oldcap * 2 : 1024;
+
+	if ((fx->dw = calloc(cap, sizeof(*fx->dw))) == NULL) {
+		fx->dw = old;
+		return -1;
+	}
+	fx->dwcap = cap;
+	for (i = 0; i < oldcap; i++)
+		if (old[i].s != NULL) {
+			d = doc_slot(fx, old[i].s, old[i].n);
+			*d = old[i];
+		}
+	free(old);
+	return 0;
+}
+
+static int
 doc_words(struct fixer *fx)
 {
 	struct dword *d;
-	size_t i, cap = 1024;
+	size_t i;
 
-	while (cap < fx->ntk * 2 + 2)
-		cap *= 2;
-	if (cap > fx->dwcap) {
-		free(fx->dw);
-		if ((fx->dw = malloc(cap * sizeof(*fx->dw))) == NULL) {
-			fx->dwcap = 0;
-			return -1;
-		}
-		fx->dwcap = cap;
-	}
-	memset(fx->dw, 0, fx->dwcap * sizeof(*fx->dw));
+	free(fx->dw);
+	fx->dw = NULL;
+	fx->dwcap = fx->dwn = 0;
+	if (doc_grow(fx) != 0)
+		return -1;
 	for (i = 0; i < fx->ntk; i++) {
 		if (fx->tk[i].kind != TXTOK_WORD)
 			continue;
+		if (fx->dwn * 2 >= fx->dwcap && doc_grow(fx) != 0)
+			return -1;
 		d = doc_slot(fx, fx->s + fx->tk[i].start, fx->tk[i].end - fx->tk[i].start);
-		d->s = fx->s + fx->tk[i].start;
-		d->n = fx->tk[i].end - fx->tk[i].start;
+		if (d->s == NULL) {
+			d->s = fx->s + fx->tk[i].start;
+			d->n = fx->tk[i].end - fx->tk[i].start;
+			d->lexid = -2;
+			fx->dwn++;
+		}
 		d->count++;
 	}
 	return 0;
+}
+
+/* The lexicon entry of a word of the document, looked up once per spelling. */
+static long
+doc_lex(struct fixer *fx, const char *s, size_t n)
+{
+	struct dword *d = doc_slot(fx, s, n);
+
+	if (d->s == NULL)
+		return lookup(fx, s, n);
+	if (d->lexid == -2)
+		d->lexid = lookup(fx, s, n);
+	return d->lexid;
 }
 
 static unsigned
@@ -1328,7 +1365,7 @@ rule_joined(struct fixer *fx)
 		    (t->end + 1 < fx->n && s[t->end] == '-' && (s[t->end + 1] == '\n' ||
 		    s[t->end + 1] == '\r')))
 			continue;
-		self = lookup(fx, w, n);
+		self = doc_lex(fx, w, n);
 		/* a word of its own; frequency-list junk ("hasa") is not */
 		if (listed(fx, w, self))
 			continue;
@@ -1564,12 +1601,13 @@ english(struct fixer *fx)
 	fx->english = 0;
 	if (fx->lx == NULL)
 		return;
+	/* each spelling looked up once: the work is the document's vocabulary */
 	for (i = 0; i < fx->ntk; i++) {
 		t = &fx->tk[i];
 		if (t->kind != TXTOK_WORD || !only_letters(t, fx->s))
 			continue;
 		words++;
-		listed_words += (lex_flags(fx->lx, lookup(fx, fx->s + t->start,
+		listed_words += (lex_flags(fx->lx, doc_lex(fx, fx->s + t->start,
 		    t->end - t->start)) & (LEX_LOWER | LEX_UPPER)) != 0;
 	}
 	fx->english = words >= 3 && listed_words * 10 >= words * 7;
