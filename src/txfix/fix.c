@@ -480,8 +480,9 @@ rule_nbsp(struct fixer *fx)
 			if (prev == ' ' || next == ' ') {
 				if (edit(fx, i, e, R_NBSP, "", 0) != 0)
 					return -1;
-			} else if ((fx->english || (prev < 0x80 && next < 0x80 &&
-			    (is_word_cp(next)))) && prev > ' ' && next > ' ' &&
+			} else if ((fx->english || (prev < 0x80 && next < 0x80)) &&
+			    is_word_cp(next) && (is_word_cp(prev) || prev == '.' ||
+			    prev == ',' || prev == ';' || prev == ':' || prev == ')') &&
 			    !txu8_is_space(prev) &&
 			    !txu8_is_space(next) && !(fx->o.keep_nbsp &&
 			    txu8_is_digit(prev) && txu8_is_letter(next)) &&

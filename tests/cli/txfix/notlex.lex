@@ -1,0 +1,1 @@
+PK not a lexicon at all, but long enough to read a header
