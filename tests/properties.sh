@@ -1,10 +1,12 @@
 #!/bin/sh
-# Properties of txsplit over every test input: nothing is lost (the
-# non-white-space bytes of the output are those of the input, in every
-# mode), and the bad-input fixtures, including a generated 100 MB line.
+# Properties over every test input and generated extremes.  txsplit:
+# nothing is lost (the non-white-space bytes of the output are those of the
+# input, in every mode), the bad-input fixtures, a 100 MB line.  txfix: work
+# stays linear (a 10 MB word, a 1 MB run of quotes, 100,000 near-duplicate
+# names, each under a timeout that only catches a hang, in bounded memory),
+# --learn round trip, a missing lexicon.
 . tests/lib.sh
 
-[ -x bin/txsplit ] || { finish properties; exit 0; }
 for f in tests/data/*.txt tests/cli/txsplit/*.in examples/*.txt; do
 	for args in "" "-n space" "-n break" "-l de" "-l ja" "-l auto"; do
 		# shellcheck disable=SC2086
@@ -35,5 +37,45 @@ if [ "$quick" -eq 0 ]; then
 	head -c 1000000 /dev/zero | tr '\0' 'a' >"$tmp/nospace"
 	bin/txsplit "$tmp/nospace" >"$tmp/out"
 	check "txsplit 1 MB word" cmp -s "$tmp/out" "$tmp/nospace"
+fi
+# txfix
+for f in tests/data/*.txt; do
+	$wrap bin/txfix "$f" >"$tmp/out" 2>"$tmp/err"
+	check "txfix $f: status 0, no message" test $? -eq 0 -a ! -s "$tmp/err"
+done
+# clean text comes out byte for byte
+cat examples/article.txt tests/data/crlf.txt >"$tmp/clean"
+printf 'Visit www.bbc.co.uk/news or mail press@example.com.\n' >>"$tmp/clean"
+$wrap bin/txfix --skip names,joined-words,quote-space "$tmp/clean" >"$tmp/out"
+check "txfix: text without defects unchanged" cmp -s "$tmp/clean" "$tmp/out"
+
+# --learn: a name the lexicon lacks, once learnt, is no joined word
+printf 'The Zorblatt Institute. Zorblatt said. Zorblattwas here.\n' >"$tmp/corpus"
+bin/txfix --learn "$tmp/corpus" >"$tmp/my.lex"
+check "txfix --learn: writes a lexicon" test -s "$tmp/my.lex"
+echo 'Word ofthe day: zorblatt' | bin/txfix --lexicon "$tmp/my.lex" >"$tmp/out" 2>"$tmp/err"
+check "txfix --lexicon learnt.lex works" test "$(cat "$tmp/out")" = "Word of the day: zorblatt"
+mkdir -p "$tmp/nodata"
+echo x | TX_DATA="$tmp/nodata" bin/txfix >"$tmp/out" 2>"$tmp/err"
+check "txfix without a lexicon: status 1" test $? -eq 1
+check "txfix without a lexicon: says so" grep -q '^txfix: en.lex: lexicon not found' "$tmp/err"
+
+if [ "$quick" -eq 0 ]; then
+	# memory bound: 2 GB of address space; time bound: a hang, not a speed
+	head -c 10000000 /dev/zero | tr '\0' 'a' >"$tmp/word"
+	(ulimit -v 2000000; timeout 120 bin/txfix "$tmp/word" >"$tmp/out")
+	check "txfix 10 MB word: in time and memory" test $? -eq 0
+	check "txfix 10 MB word: unchanged" cmp -s "$tmp/word" "$tmp/out"
+	head -c 1000000 /dev/zero | tr '\0' '"' >"$tmp/quotes"
+	(ulimit -v 2000000; timeout 60 bin/txfix "$tmp/quotes" >"$tmp/out")
+	check "txfix 1 MB of quotes: in time and memory" test $? -eq 0
+	check "txfix 1 MB of quotes: unchanged" cmp -s "$tmp/quotes" "$tmp/out"
+	awk 'BEGIN { for (i = 0; i < 100000; i++) printf "Zq%07dx met Zq%07dx. ", i, i + 1; print "" }' >"$tmp/names"
+	(ulimit -v 2000000; timeout 60 bin/txfix --only names "$tmp/names" >"$tmp/out")
+	check "txfix 100,000 near-duplicate names: in time and memory" test $? -eq 0
+	(ulimit -v 4000000; timeout 300 bin/txfix "$tmp/line" >"$tmp/out")
+	check "txfix 100 MB line: in time and memory" test $? -eq 0
+	check "txfix 100 MB line: nothing lost" \
+		test "$(nonspace "$tmp/line" | wc -c)" -eq "$(nonspace "$tmp/out" | wc -c)"
 fi
 finish properties
