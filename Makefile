@@ -27,7 +27,7 @@ PROGS = txsplit txfix
 txsplit_OBJ = build/src/txsplit/main.o build/src/txsplit/split.o
 txfix_OBJ = build/src/txfix/main.o build/src/txfix/fix.o build/src/txfix/lexicon.o
 
-UNIT = $(COMMON) input_small split
+UNIT = $(COMMON) input_small split lexicon fix
 UNIT_BIN = $(UNIT:%=build/tests/unit/test_%)
 
 .PHONY: all check check-run deps demo bench install uninstall clean lexicon \
@@ -56,6 +56,16 @@ build/tests/unit/test_split: tests/unit/test_split.c build/src/txsplit/split.o $
 	@mkdir -p $(@D)
 	$(CC) $(ALL_CFLAGS) -Isrc/txsplit -o $@ $< build/src/txsplit/split.o \
 		$(LIBTX) $(PKG_LIBS) $(CMOCKA_LIBS) -lm
+
+build/tests/unit/test_lexicon: tests/unit/test_lexicon.c build/src/txfix/lexicon.o $(LIBTX)
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CFLAGS) -Isrc/txfix -o $@ $< build/src/txfix/lexicon.o \
+		$(LIBTX) $(PKG_LIBS) $(CMOCKA_LIBS) -lm
+
+build/tests/unit/test_fix: tests/unit/test_fix.c build/src/txfix/fix.o build/src/txfix/lexicon.o $(LIBTX)
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CFLAGS) -Isrc/txfix -o $@ $< build/src/txfix/fix.o \
+		build/src/txfix/lexicon.o $(LIBTX) $(PKG_LIBS) $(CMOCKA_LIBS) -lm
 
 # The input module again, with a 7-byte buffer: every unit boundary and
 # every multi-byte sequence then falls across reads.

@@ -1,0 +1,176 @@
+/*
+ * txfix's engine over the lexicon the project ships (data/en.lex): each rule
+ * on its own, the conflict rule between overlapping edits, and documents
+ * that must come out unchanged.
+ */
+#include "harness.h"
+#include "fix.h"
+
+static struct lexicon *lx;
+
+static int
+setup(void **state)
+{
+	const char *why;
+
+	(void)state;
+	lx = lex_open("../../data/en.lex", &why);
+	return lx == NULL ? -1 : 0;
+}
+
+static int
+teardown(void **state)
+{
+	(void)state;
+	lex_close(lx);
+	return 0;
+}
+
+/* The document repaired with rules (a mask; 0: all). */
+static const char *
+fixed(const char *in, unsigned rules)
+{
+	static char out[4096];
+	struct fix_opts o = { rules ? rules : (1u << R_NRULES) - 1, 0, 0 };
+	const struct fix_edit *ed;
+	struct fixer *fx = fix_new(&o, lx);
+	size_t n = strlen(in), pos = 0, len = 0;
+	long k, i;
+
+	k = fix_doc(fx, in, n, &ed);
+	assert_true(k >= 0);
+	for (i = 0; i < k; i++) {
+		assert_true(ed[i].start >= pos && ed[i].end >= ed[i].start);
+		memcpy(out + len, in + pos, ed[i].start - pos);
+		len += ed[i].start - pos;
+		memcpy(out + len, fix_repl(fx, &ed[i]), ed[i].repllen);
+		len += ed[i].repllen;
+		pos = ed[i].end;
+	}
+	memcpy(out + len, in + pos, n - pos);
+	out[len + n - pos] = '\0';
+	fix_free(fx);
+	return out;
+}
+
+#define R(x) (1u << (x))
+
+static void
+test_rule_names(void **state)
+{
+	(void)state;
+	assert_int_equal(fix_rule_find("joined-words"), R_JOINED);
+	assert_int_equal(fix_rule_find("nosuch"), -1);
+	assert_string_equal(fix_rule_name(R_MOJIBAKE), "mojibake");
+}
+
+static void
+test_joined(void **state)
+{
+	(void)state;
+	assert_string_equal(fixed("A peace dealthat saw.", R(R_JOINED)),
+	    "A peace deal that saw.");
+	assert_string_equal(fixed("Usersofthe site. She hasa point.", R(R_JOINED)),
+	    "Users of the site. She has a point.");
+	/* known words, names, affixes, camel case brands stay */
+	assert_string_equal(fixed("The peacekeepers in Nagorno met an iPhone, "
+	    "PlayStation and multipolar echoisms.", R(R_JOINED)),
+	    "The peacekeepers in Nagorno met an iPhone, PlayStation and "
+	    "multipolar echoisms.");
+	/* numbers glued to words */
+	assert_string_equal(fixed("On April4, 30September the ship made its 1departure.", R(R_JOINED)),
+	    "On April 4, 30 September the ship made its 1 departure.");
+	assert_string_equal(fixed("It was 3rd, 10km and 1,500 people.", R(R_JOINED)),
+	    "It was 3rd, 10km and 1,500 people.");
+}
+
+static void
+test_spacing(void **state)
+{
+	(void)state;
+	assert_string_equal(fixed("It ended.The end,now;but U.S.Army and 3.5.",
+	    R(R_SENTENCE_SPACE) | R(R_CLAUSE_SPACE)),
+	    "It ended. The end, now; but U.S. Army and 3.5.");
+	assert_string_equal(fixed("a  b\t c  \nd", R(R_SPACES)), "a b c\nd");
+	assert_string_equal(fixed("Left , and right ?", R(R_SPACE_BEFORE)),
+	    "Left, and right?");
+	assert_string_equal(fixed("He said\"Yes\"and left.", R(R_QUOTE_SPACE)),
+	    "He said \"Yes\" and left.");
+}
+
+static void
+test_unicode(void **state)
+{
+	(void)state;
+	assert_string_equal(fixed("It\xC3\xA2\xE2\x82\xAC\xE2\x84\xA2s", R(R_MOJIBAKE)),
+	    "It\xE2\x80\x99s");
+	assert_string_equal(fixed("e\xCC\x81t\xC3\xA9", R(R_NFC)), "\xC3\xA9t\xC3\xA9");
+	assert_string_equal(fixed("quar\xE2\x80\x8Btiles", R(R_ZERO_WIDTH)), "quartiles");
+	assert_string_equal(fixed("even\xC2\xA0number", R(R_NBSP)), "even number");
+	/* invalid bytes are passed through untouched */
+	assert_string_equal(fixed("bad \xFF byte.The end", 0), "bad \xFF byte. The end");
+}
+
+static void
+test_names(void **state)
+{
+	(void)state;
+	assert_string_equal(fixed("Chomsky spoke. Chomsky left. Comsky came.", R(R_NAMES)),
+	    "Chomsky spoke. Chomsky left. Chomsky came.");
+	/* known words are never names to correct: Iran/Iraq, Mali/Bali */
+	assert_string_equal(fixed("Iran met Iraq. Iran spoke. Mali, Mali and Bali.", R(R_NAMES)),
+	    "Iran met Iraq. Iran spoke. Mali, Mali and Bali.");
+	/* endings vary on purpose */
+	assert_string_equal(fixed("Zelenskyy said. Zelenskyy left. Zelensky came.", R(R_NAMES)),
+	    "Zelenskyy said. Zelenskyy left. Zelensky came.");
+}
+
+static void
+test_hyphenation(void **state)
+{
+	(void)state;
+	assert_string_equal(fixed("atten-\nded and frame-\nsemantic", R(R_HYPHENATION)),
+	    "attended and frame-semantic");
+	assert_string_equal(fixed("zqx-\nwvy", R(R_HYPHENATION)), "zqx-\nwvy");
+}
+
+static void
+test_conflicts(void **state)
+{
+	(void)state;
+	/* the mojibake's decoded quote is not a capital: no sentence space */
+	assert_string_equal(fixed("visitors?\xC3\x83\xC2\xA2\xC3\xA2\xE2\x80\x9A\xC2\xAC"
+	    "\xC3\x82\xC2\x9D Then", 0), "visitors?\xE2\x80\x9D Then");
+}
+
+static void
+test_no_lexicon(void **state)
+{
+	struct fix_opts o = { (1u << R_NRULES) - 1, 0, 0 };
+	const struct fix_edit *ed;
+	struct fixer *fx = fix_new(&o, NULL);
+
+	(void)state;
+	/* the lexicon rules are off, the others still work */
+	assert_int_equal(fix_doc(fx, "dealthat.The", 12, &ed), 1);
+	assert_int_equal(ed[0].rule, R_SENTENCE_SPACE);
+	assert_int_equal(fix_doc(fx, "", 0, &ed), 0);
+	fix_free(fx);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_rule_names),
+		cmocka_unit_test(test_joined),
+		cmocka_unit_test(test_spacing),
+		cmocka_unit_test(test_unicode),
+		cmocka_unit_test(test_names),
+		cmocka_unit_test(test_hyphenation),
+		cmocka_unit_test(test_conflicts),
+		cmocka_unit_test(test_no_lexicon),
+	};
+
+	return cmocka_run_group_tests(tests, setup, teardown);
+}
