@@ -45,6 +45,20 @@ fix_rule_find(const char *name)
 	return -1;
 }
 
+/*
+ * A direct-mapped cache of lexicon look-ups: words are Zipf-distributed,
+ * so most look-ups of a stream of short documents hit it.  It holds facts
+ * about the lexicon, not about any document.
+ */
+#define CACHE_BITS	16
+#define CACHE_KEY	23
+
+struct lexcache {
+	unsigned char len;	/* 0: empty */
+	char key[CACHE_KEY];
+	long id;
+};
+
 /* The document's words, lower-cased (ASCII), with their counts. */
 struct dword {
 	const char *s;
@@ -52,6 +66,7 @@ struct dword {
 	unsigned count;
 	unsigned indexed;	/* R_NAMES: its variants are in the index */
 	long lexid;		/* its lexicon entry, -2 until looked up */
+	unsigned long long gen;	/* the document it belongs to: older ones are empty */
 };
 
 struct fixer {
@@ -67,8 +82,10 @@ struct fixer {
 	size_t npool, cappool;
 	struct dword *dw;
 	size_t dwcap, dwn;
+	unsigned long long gen;	/* the current document, for dw */
 	size_t *names;		/* for R_NAMES: hash of deletion variants -> token index */
 	int english;		/* the document is English enough for the lexicon */
+	struct lexcache *cache;	/* recent lexicon look-ups, across documents */
 	size_t namescap;
 };
 
@@ -98,6 +115,10 @@ fix_new(const struct fix_opts *o, const struct lexicon *lx)
 		return NULL;
 	fx->o = *o;
 	fx->lx = lx;
+	if ((fx->cache = calloc((size_t)1 << CACHE_BITS, sizeof(*fx->cache))) == NULL) {
+		free(fx);
+		return NULL;
+	}
 	if (lx == NULL)
 		fx->o.rules &= ~((1u << R_JOINED) | (1u << R_HYPHENATION) |
 		    (1u << R_NAMES));
@@ -114,6 +135,7 @@ fix_free(struct fixer *fx)
 	free(fx->pool);
 	free(fx->dw);
 	free(fx->names);
+	free(fx->cache);
 	free(fx);
 }
 
@@ -831,11 +853,14 @@ rule_quotes(struct fixer *fx)
 
 /* --- the lexicon ------------------------------------------------------- */
 
+static uint64_t fold_hash(const char *s, size_t n);
+
 /* The lexicon's entry for s[0..n) lower-cased, or -1. */
 static long
 lookup(const struct fixer *fx, const char *s, size_t n)
 {
 	char buf[MAXWORD * 2 + 8];
+	struct lexcache *c;
 	size_t i, k = 0;
 	int32_t cp;
 	int l;
@@ -843,12 +868,25 @@ lookup(const struct fixer *fx, const char *s, size_t n)
 	if (n == 0 || n > MAXWORD)
 		return -1;
 	for (i = 0; i < n; i += (size_t)l) {
+		if ((unsigned char)s[i] < 0x80) {
+			buf[k++] = (char)(s[i] >= 'A' && s[i] <= 'Z' ? s[i] + 32 : s[i]);
+			l = 1;
+			continue;
+		}
 		l = txu8_decode(s + i, n - i, &cp);
 		if (TXU8_ISBAD(cp))
 			return -1;
 		k += (size_t)txu8_encode(txu8_tolower(cp), buf + k);
 	}
-	return lex_find(fx->lx, buf, k);
+	if (k > CACHE_KEY)
+		return lex_find(fx->lx, buf, k);
+	c = &fx->cache[fold_hash(buf, k) & (((size_t)1 << CACHE_BITS) - 1)];
+	if (c->len != k || memcmp(c->key, buf, k) != 0) {
+		c->len = (unsigned char)k;
+		memcpy(c->key, buf, k);
+		c->id = lex_find(fx->lx, buf, k);
+	}
+	return c->id;
 }
 
 static int
@@ -896,11 +934,19 @@ static struct dword *
 doc_slot(struct fixer *fx, const char *s, size_t n)
 {
 	size_t k = fold_hash(s, n) & (fx->dwcap - 1);
+	struct dword *d;
 
-	while (fx->dw[k].s != NULL && !(fx->dw[k].n == n &&
-	    fold_eq(fx->dw[k].s, s, n)))
-		k = (k + 1) & (fx->dwcap - 1);
-	return &fx->dw[k];
+	for (;; k = (k + 1) & (fx->dwcap - 1)) {
+		d = &fx->dw[k];
+		/* a slot of an earlier document is empty: the table is not cleared */
+		if (d->gen != fx->gen) {
+			memset(d, 0, sizeof(*d));
+			d->gen = fx->gen;
+			d->lexid = -2;
+		}
+		if (d->s == NULL || (d->n == n && fold_eq(d->s, s, n)))
+			return d;
+	}
 }
 
 static int
@@ -915,7 +961,7 @@ doc_grow(struct fixer *fx)
 	}
 	fx->dwcap = cap;
 	for (i = 0; i < oldcap; i++)
-		if (old[i].s != NULL) {
+		if (old[i].s != NULL && old[i].gen == fx->gen) {
 			d = doc_slot(fx, old[i].s, old[i].n);
 			*d = old[i];
 		}
@@ -929,10 +975,9 @@ doc_words(struct fixer *fx)
 	struct dword *d;
 	size_t i;
 
-	free(fx->dw);
-	fx->dw = NULL;
-	fx->dwcap = fx->dwn = 0;
-	if (doc_grow(fx) != 0)
+	fx->gen++;
+	fx->dwn = 0;
+	if (fx->dwcap == 0 && doc_grow(fx) != 0)
 		return -1;
 	for (i = 0; i < fx->ntk; i++) {
 		if (fx->tk[i].kind != TXTOK_WORD)
@@ -943,7 +988,6 @@ doc_words(struct fixer *fx)
 		if (d->s == NULL) {
 			d->s = fx->s + fx->tk[i].start;
 			d->n = fx->tk[i].end - fx->tk[i].start;
-			d->lexid = -2;
 			fx->dwn++;
 		}
 		d->count++;

@@ -40,3 +40,39 @@ $m "txsplit --offsets" "$tmp/big" -- bin/txsplit -o
 $m "txsplit -l de (ICU path)" "$tmp/big" -- bin/txsplit -l de
 echo "== txsplit: peak memory on 1 GB through a pipe"
 $m "txsplit, 1 GB" --gen "$tmp/unit" 1000 -- bin/txsplit
+
+P=$shared/data/spacing
+S2=$shared/scorers/score_spacing.py
+if [ -d "$P" ]; then
+	echo "== txfix: accuracy (python3 $S2)"
+	cut -f1 "$P/joined.tsv" | bin/txfix >"$tmp/joined.out"
+	printf 'joined  '
+	python3 "$S2" joined "$P/joined.tsv" "$tmp/joined.out" | python3 -c 'import ast,sys; d=ast.literal_eval(sys.stdin.read()); print("precision %.4f recall %.4f (tp %d, fp %d, gold %d) damaged lines %d" % (d["precision"], d["recall"], d["tp"], d.get("fp", 0), d["gold_deleted"], d.get("damaged_lines", 0)))'
+	bin/txfix <"$P/clean.txt" >"$tmp/clean.out"
+	printf 'clean   '
+	python3 "$S2" clean "$P/clean.txt" "$tmp/clean.out" | python3 -c 'import ast,sys; d=ast.literal_eval(sys.stdin.read()); print("lines changed %d of %d" % (d.get("changed", 0), d["lines"]))'
+	printf 'defects '
+	python3 "$S2" run-defects "$P/defects.tsv" "$tmp/defects.out" -- bin/txfix | python3 -c 'import ast,sys; d=ast.literal_eval(sys.stdin.read()); p=d["positives"]; n=d["negatives"]; print("fixed %d / %d, wrong %d, negatives kept %d / %d" % (p.get("pass", 0), p["n"], p.get("wrong", 0), n.get("pass", 0), n["n"]))'
+	for args in "" "--only mojibake,nfc"; do
+		printf 'ftfy    %-20s ' "${args:-(all rules)}"
+		# shellcheck disable=SC2086
+		python3 "$S2" run-defects "$P/ftfy_cases.tsv" "$tmp/ftfy.out" -- bin/txfix $args | python3 -c '
+import ast, sys
+d = ast.literal_eval(sys.stdin.read())["per_category"]
+enc = [v for k, v in d.items() if k.endswith("fixed_encoding") and not k.startswith("ftfy_negative")]
+neg = [v for k, v in d.items() if k.startswith("ftfy_negative")]
+print("fixed_encoding pass %d / %d, negatives unchanged %d / %d" % (
+    sum(v.get("pass", 0) for v in enc), sum(v["n"] for v in enc),
+    sum(v.get("pass", 0) for v in neg), sum(v["n"] for v in neg)))'
+	done
+	echo "== txfix: throughput on one core (GUM clean text, repeated to 50 MB)"
+	: >"$tmp/fix"
+	while [ "$(wc -c <"$tmp/fix")" -lt 50000000 ]; do
+		cat "$P/clean.txt" "$P/clean.txt" "$P/clean.txt" "$P/clean.txt" >>"$tmp/fix"
+		cat "$tmp/fix" "$tmp/fix" >"$tmp/fix2" && mv "$tmp/fix2" "$tmp/fix"
+	done
+	$m "cat" "$tmp/fix" -- cat
+	$m "txfix (one 50 MB document)" "$tmp/fix" -- bin/txfix
+	tr '\n' '\0' <"$tmp/fix" >"$tmp/fixz"
+	$m "txfix -z (one document a line)" "$tmp/fixz" -- bin/txfix -z
+fi
