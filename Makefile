@@ -96,8 +96,8 @@ check-run: all $(UNIT_BIN)
 demo:
 	@mk/deps.sh check 2>/dev/null || mk/deps.sh install
 	@$(MAKE) --no-print-directory all
-	@echo '$$ bin/txsplit examples/article.txt'
-	@bin/txsplit examples/article.txt
+	@echo '$$ bin/txfix --log - examples/article.txt | bin/txsplit'
+	@bin/txfix --log - examples/article.txt | bin/txsplit
 
 bench: all build/tests/bench/icu_split
 	@mk/deps.sh check time 2>/dev/null || mk/deps.sh install time
