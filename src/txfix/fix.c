@@ -1681,7 +1681,8 @@ fix_doc(struct fixer *fx, const char *s, size_t n, const struct fix_edit **out)
 	    (on(fx, R_JOINED) && fx->english && rule_joined(fx) != 0) ||
 	    (on(fx, R_NAMES) && fx->english && rule_names(fx) != 0))
 		return -1;
-	qsort(fx->ed, fx->ned, sizeof(*fx->ed), cmp_edit);
+	if (fx->ned > 0)
+		qsort(fx->ed, fx->ned, sizeof(*fx->ed), cmp_edit);
 	/* where two edits overlap, the earlier rule wins */
 	for (i = 0, k = 0; i < fx->ned; i++) {
 		if (k > 0 && overlap(&fx->ed[k - 1], &fx->ed[i])) {
