@@ -83,6 +83,8 @@ struct fixer {
 	struct dword *dw;
 	size_t dwcap, dwn;
 	unsigned long long gen;	/* the current document, for dw */
+	uint32_t *tslot;	/* each word token's slot in dw */
+	size_t tslotcap;
 	size_t *names;		/* for R_NAMES: hash of deletion variants -> token index */
 	int english;		/* the document is English enough for the lexicon */
 	struct lexcache *cache;	/* recent lexicon look-ups, across documents */
@@ -135,6 +137,7 @@ fix_free(struct fixer *fx)
 	free(fx->pool);
 	free(fx->dw);
 	free(fx->names);
+	free(fx->tslot);
 	free(fx->cache);
 	free(fx);
 }
@@ -992,21 +995,34 @@ doc_words(struct fixer *fx)
 		}
 		d->count++;
 	}
+	/* the table is final now: each word token's slot, so that no rule hashes again */
+	if (grow((void **)&fx->tslot, &fx->tslotcap, fx->ntk + 1, sizeof(*fx->tslot)) != 0)
+		return -1;
+	for (i = 0; i < fx->ntk; i++)
+		if (fx->tk[i].kind == TXTOK_WORD)
+			fx->tslot[i] = (uint32_t)(doc_slot(fx, fx->s + fx->tk[i].start,
+			    fx->tk[i].end - fx->tk[i].start) - fx->dw);
 	return 0;
 }
 
-/* The lexicon entry of a word of the document, looked up once per spelling. */
-static long
-doc_lex(struct fixer *fx, const char *s, size_t n)
+/* The document entry of word token i. */
+static struct dword *
+tok_word(struct fixer *fx, size_t i)
 {
-	struct dword *d = doc_slot(fx, s, n);
+	return &fx->dw[fx->tslot[i]];
+}
 
-	if (d->s == NULL)
-		return lookup(fx, s, n);
+/* The lexicon entry of word token i, looked up once per spelling. */
+static long
+tok_lex(struct fixer *fx, size_t i)
+{
+	struct dword *d = tok_word(fx, i);
+
 	if (d->lexid == -2)
-		d->lexid = lookup(fx, s, n);
+		d->lexid = lookup(fx, d->s, d->n);
 	return d->lexid;
 }
+
 
 static unsigned
 doc_count(struct fixer *fx, const char *s, size_t n)
@@ -1410,7 +1426,7 @@ rule_joined(struct fixer *fx)
 		    (t->end + 1 < fx->n && s[t->end] == '-' && (s[t->end + 1] == '\n' ||
 		    s[t->end + 1] == '\r')))
 			continue;
-		self = doc_lex(fx, w, n);
+		self = tok_lex(fx, i);
 		/* a word of its own; frequency-list junk ("hasa") is not */
 		if (listed(fx, w, self))
 			continue;
@@ -1438,7 +1454,7 @@ rule_joined(struct fixer *fx)
 			np = 1;
 		}
 		/* used again in the document: a word of its own unless every seam is a listed pair */
-		if (np > 0 && doc_count(fx, w, n) > 1)
+		if (np > 0 && tok_word(fx, i)->count > 1)
 			for (j = 0; j < np; j++) {
 				size_t a0 = j > 0 ? cut[j - 1] : 0, b1 = j + 1 < np ? cut[j + 1] : n;
 
@@ -1532,7 +1548,7 @@ rule_names(struct fixer *fx)
 		t = &fx->tk[i];
 		if (!name_like(t, s))
 			continue;
-		dw = doc_slot(fx, s + t->start, t->end - t->start);
+		dw = tok_word(fx, i);
 		if (dw->count >= NAME_MIN && !dw->indexed) {
 			dw->indexed = 1;
 			total += t->end - t->start + 1;
@@ -1549,7 +1565,7 @@ rule_names(struct fixer *fx)
 		t = &fx->tk[i];
 		if (!name_like(t, s))
 			continue;
-		dw = doc_slot(fx, s + t->start, t->end - t->start);
+		dw = tok_word(fx, i);
 		if (dw->indexed != 1)
 			continue;
 		dw->indexed = 2;
@@ -1565,7 +1581,7 @@ rule_names(struct fixer *fx)
 		t = &fx->tk[i];
 		w = s + t->start;
 		n = t->end - t->start;
-		if (!name_like(t, s) || doc_count(fx, w, n) != 1 ||
+		if (!name_like(t, s) || tok_word(fx, i)->count != 1 ||
 		    (lex_flags(fx->lx, lookup(fx, w, n)) & (LEX_LOWER | LEX_UPPER)))
 			continue;
 		found = (size_t)-1;
@@ -1652,8 +1668,8 @@ english(struct fixer *fx)
 		if (t->kind != TXTOK_WORD || !only_letters(t, fx->s))
 			continue;
 		words++;
-		listed_words += (lex_flags(fx->lx, doc_lex(fx, fx->s + t->start,
-		    t->end - t->start)) & (LEX_LOWER | LEX_UPPER)) != 0;
+		listed_words += (lex_flags(fx->lx, tok_lex(fx, i)) &
+		    (LEX_LOWER | LEX_UPPER)) != 0;
 	}
 	fx->english = words >= 3 && listed_words * 10 >= words * 7;
 }
