@@ -223,12 +223,37 @@ static const uint16_t cp1252_hi[32] = {
 	0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0, 0x017E, 0x0178,
 };
 
-/* The byte that code point cp was decoded from by cp1252 or Latin-1, or -1. */
+/* cp1251's 0x80-0xBF (0xC0-0xFF are U+0410-U+044F), as Unicode. */
+static const uint16_t cp1251_hi[64] = {
+	0x0402, 0x0403, 0x201A, 0x0453, 0x201E, 0x2026, 0x2020, 0x2021,
+	0x20AC, 0x2030, 0x0409, 0x2039, 0x040A, 0x040C, 0x040B, 0x040F,
+	0x0452, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014,
+	0, 0x2122, 0x0459, 0x203A, 0x045A, 0x045C, 0x045B, 0x045F,
+	0x00A0, 0x040E, 0x045E, 0x0408, 0x00A4, 0x0490, 0x00A6, 0x00A7,
+	0x0401, 0x00A9, 0x0404, 0x00AB, 0x00AC, 0x00AD, 0x00AE, 0x0407,
+	0x00B0, 0x00B1, 0x0406, 0x0456, 0x0491, 0x00B5, 0x00B6, 0x00B7,
+	0x0451, 0x2116, 0x0454, 0x00BB, 0x0458, 0x0405, 0x0455, 0x0457,
+};
+
+enum codepage { CP1252, CP1251 };
+
+/*
+ * The byte that code point cp was decoded from by cp1252 (or Latin-1, for
+ * the bytes cp1252 lacks), or by cp1251; -1 if none.
+ */
 static int
-mojibake_byte(int32_t cp)
+mojibake_byte(int32_t cp, enum codepage cpg)
 {
 	int i;
 
+	if (cpg == CP1251) {
+		if (cp >= 0x410 && cp <= 0x44F)
+			return 0xC0 + (cp - 0x410);
+		for (i = 0; i < 64; i++)
+			if (cp1251_hi[i] == cp && cp != 0)
+				return 0x80 + i;
+		return -1;
+	}
 	if (cp >= 0x80 && cp <= 0xFF)
 		return cp;
 	for (i = 0; i < 32; i++)
@@ -271,7 +296,7 @@ plausible(int32_t d, size_t want, int lead, int second)
  * or n when nothing changed.
  */
 static size_t
-redecode(const char *s, size_t n, char *out, int32_t before)
+redecode(const char *s, size_t n, char *out, int32_t before, enum codepage cpg)
 {
 	size_t i = 0, o = 0, j, k, want;
 	unsigned char bytes[4];
@@ -280,14 +305,14 @@ redecode(const char *s, size_t n, char *out, int32_t before)
 
 	while (i < n) {
 		cp = cp_at(s, n, i, &len);
-		b = mojibake_byte(cp);
+		b = mojibake_byte(cp, cpg);
 		want = b >= 0xF0 && b <= 0xF4 ? 4 : b >= 0xE0 ? 3 : b >= 0xC2 ? 2 : 0;
 		if (b < 0 || want == 0)
 			goto copy;
 		bytes[0] = (unsigned char)b;
 		for (j = 1, k = i + (size_t)len; j < want; j++) {
 			c2 = cp_at(s, n, k, &l2);
-			if (l2 == 0 || (b = mojibake_byte(c2)) < 0x80 || b > 0xBF)
+			if (l2 == 0 || (b = mojibake_byte(c2, cpg)) < 0x80 || b > 0xBF)
 				break;
 			bytes[j] = (unsigned char)b;
 			k += (size_t)l2;
@@ -319,6 +344,9 @@ copy:
 	/* one Greek, Cyrillic or Hebrew letter alone is text: "5×£35", "“×”" */
 	if (other == 1 && latin == 0)
 		return n;
+	/* from cp1251, only what is no Cyrillic itself: "вЂ™" is "’", "Рё" stays */
+	if (cpg == CP1251 && other > 0)
+		return n;
 	return changed ? o : n;
 }
 
@@ -347,8 +375,13 @@ c1_to_cp1252(const char *s, size_t n, char *out)
 	return o;
 }
 
+/*
+ * Mojibake decoded by code page cpg: each run of characters the code page
+ * can give is re-decoded, up to LAYERS times for cp1252 (double encoding),
+ * once for cp1251.
+ */
 static int
-rule_mojibake(struct fixer *fx)
+mojibake_runs(struct fixer *fx, enum codepage cpg)
 {
 	const char *s = fx->s;
 	size_t n = fx->n, i = 0, start, len, k;
@@ -361,9 +394,8 @@ rule_mojibake(struct fixer *fx)
 			i++;
 			continue;
 		}
-		/* a run of characters that cp1252 or Latin-1 can give */
 		start = i;
-		while (i < n && (cp = cp_at(s, n, i, &l), mojibake_byte(cp) >= 0))
+		while (i < n && (cp = cp_at(s, n, i, &l), mojibake_byte(cp, cpg) >= 0))
 			i += (size_t)l;
 		if (i == start) {
 			i += (size_t)l;
@@ -375,8 +407,8 @@ rule_mojibake(struct fixer *fx)
 			return -1;
 		}
 		memcpy(a, s + start, len);
-		for (layer = 0; layer < LAYERS; layer++) {
-			k = redecode(a, len, b, cp_before(s, start));
+		for (layer = 0; layer < (cpg == CP1252 ? LAYERS : 1); layer++) {
+			k = redecode(a, len, b, cp_before(s, start), cpg);
 			if (k == len)
 				break;
 			t = a;
@@ -399,6 +431,68 @@ rule_mojibake(struct fixer *fx)
 		free(b);
 	}
 	return 0;
+}
+
+/* The first occurrence of needle[0..m) in s[0..n), or NULL (memmem is not POSIX). */
+static const char *
+find_bytes(const char *s, size_t n, const char *needle, size_t m)
+{
+	const char *p = s, *end = s + n;
+
+	while (m > 0 && (size_t)(end - p) >= m &&
+	    (p = memchr(p, needle[0], (size_t)(end - p) - m + 1)) != NULL) {
+		if (memcmp(p, needle, m) == 0)
+			return p;
+		p++;
+	}
+	return NULL;
+}
+
+/*
+ * Where a document has mojibake, the traces of the bytes that were lost
+ * with it: a no-break space (A0) turned into a space ("Ã " was "à ", "Â "
+ * a no-break space) and a third byte lost to "?" or U+FFFD ("â€?").
+ * Without other mojibake these are text as written.
+ */
+static int
+mojibake_traces(struct fixer *fx)
+{
+	static const struct { const char *from, *to; int lone; } tr[] = {
+		{ "\xC3\x83 ", "\xC3\xA0 ", 1 },		/* "Ã " -> "à " */
+		{ "\xD0\x93 ", "\xC3\xA0 ", 1 },		/* "Г " (cp1251) -> "à " */
+		{ "\xC3\x82 ", "\xC2\xA0", 0 },		/* "Â " -> no-break space */
+		{ "\xC3\xA2\xE2\x82\xAC?", "\xEF\xBF\xBD", 0 },
+		{ "\xC3\xA2\xE2\x82\xAC\xEF\xBF\xBD", "\xEF\xBF\xBD", 0 },
+	};
+	const char *s = fx->s, *p;
+	size_t i, k, len, ned = fx->ned;
+
+	for (i = 0; i < ned && fx->ed[i].rule != R_MOJIBAKE; i++)
+		;
+	if (i == ned)
+		return 0;
+	for (k = 0; k < NELEM(tr); k++) {
+		len = strlen(tr[k].from);
+		for (p = s; (p = find_bytes(p, fx->n - (size_t)(p - s), tr[k].from,
+		    len)) != NULL; p += len) {
+			i = (size_t)(p - s);
+			/* "à" is a French word of its own: a Latin word and a space before it */
+			if (tr[k].lone && (i < 2 || s[i - 1] != ' ' ||
+			    !ascii_letter((unsigned char)s[i - 2])))
+				continue;
+			if (edit(fx, i, i + len, R_MOJIBAKE, tr[k].to,
+			    strlen(tr[k].to)) != 0)
+				return -1;
+		}
+	}
+	return 0;
+}
+
+static int
+rule_mojibake(struct fixer *fx)
+{
+	return mojibake_runs(fx, CP1252) != 0 || mojibake_runs(fx, CP1251) != 0 ||
+	    mojibake_traces(fx) != 0 ? -1 : 0;
 }
 
 /*
