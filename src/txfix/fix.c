@@ -1348,7 +1348,7 @@ best_split(struct fixer *fx, const char *w, size_t n, size_t *cut, int cap)
 	for (i = 0; !fw && i <= (size_t)np; i++) {
 		size_t a0 = i > 0 ? cut[i - 1] : 0, b1 = i < (size_t)np ? cut[i] : n;
 
-		if (lex_count(fx->lx, lookup(fx, w + a0, b1 - a0)) < 1000000ULL &&
+		if (lex_count(fx->lx, lookup(fx, w + a0, b1 - a0)) < 400000ULL &&
 		    !(cap && i == 0))
 			return 0;
 	}
@@ -1382,7 +1382,7 @@ best_split(struct fixer *fx, const char *w, size_t n, size_t *cut, int cap)
 			    cut[i - 2] : 0), a0 - (i > 1 ? cut[i - 2] : 0)),
 			    lookup(fx, w + a0, b1 - a0)) >= PAIR_MIN) ||
 			    (i == 1 && a0 >= 4 && doc_count(fx, w, a0) > 0 &&
-			    w[a0] != 'i' && w[a0] != 'a')))	/* Latin: Natural|is */
+			    w[a0 + 1] != 's')))	/* Latin: Natural|is, -as, -us */
 				fw = 1;
 		}
 		/*
@@ -1417,6 +1417,33 @@ best_split(struct fixer *fx, const char *w, size_t n, size_t *cut, int cap)
 	    lookup(fx, w, cut[0]), lookup(fx, w + cut[0], 1)) < PAIR_MIN))
 		return 0;
 	return np;
+}
+
+/*
+ * Whether w[0..n), with its one inner capital at `at`, is two words run
+ * together: "shipFreewinds" (a common word, then a capitalized one),
+ * "InVenezuela" (a function word first), "NoamChomsky" (both stand alone
+ * elsewhere in the document), "DanielSmith" (both listed names); not
+ * "iPhone", "eBay", "PlayStation" or "JavaScript".
+ */
+static int
+camel_split(struct fixer *fx, const char *w, size_t n, size_t at)
+{
+	long a, b;
+	int fw;
+
+	if (at < 2 || n - at < 3)
+		return 0;
+	a = lookup(fx, w, at);
+	b = lookup(fx, w + at, n - at);
+	fw = function_word(w, at);
+	if (w[0] >= 'a')
+		return (lex_flags(fx->lx, a) & LEX_LOWER) && (fw ||
+		    lex_count(fx->lx, a) >= 1000000ULL || listed(fx, w + at, b) ||
+		    doc_count(fx, w + at, n - at) > 0);
+	return fw || (doc_count(fx, w, at) > 0 && doc_count(fx, w + at, n - at) > 0) ||
+	    (lex_flags(fx->lx, a) == (LEX_UPPER | LEX_COUNTED) &&
+	    (lex_flags(fx->lx, b) & LEX_UPPER));
 }
 
 static const char *const months[] = {
@@ -1532,18 +1559,7 @@ rule_joined(struct fixer *fx)
 		np = 0;
 		if (upper == 0)
 			np = best_split(fx, w, n, cut, w[0] < 'a');
-		else if (upper == 1 && at >= 2 && (w[0] >= 'a' ?
-		    (lex_flags(fx->lx, lookup(fx, w, at)) & LEX_LOWER) &&
-		    (listed(fx, w + at, lookup(fx, w + at, n - at)) ||
-		    doc_count(fx, w + at, n - at) > 0) :
-		    (doc_count(fx, w, at) > 0 && doc_count(fx, w + at, n - at) > 0) ||
-		    (lex_flags(fx->lx, lookup(fx, w, at)) == (LEX_UPPER | LEX_COUNTED) &&
-		    (lex_flags(fx->lx, lookup(fx, w + at, n - at)) & LEX_UPPER)))) {
-			/*
-			 * "shipFreewinds"; "NoamChomsky" when both names stand
-			 * alone elsewhere in the document, "DanielSmith" when
-			 * both are listed names; not "PlayStation" or "JavaScript"
-			 */
+		else if (upper == 1 && camel_split(fx, w, n, at)) {
 			cut[0] = at;
 			np = 1;
 		}
