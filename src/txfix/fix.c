@@ -67,6 +67,8 @@ struct dword {
 	unsigned indexed;	/* R_NAMES: its variants are in the index */
 	long lexid;		/* its lexicon entry, -2 until looked up */
 	unsigned long long gen;	/* the document it belongs to: older ones are empty */
+	uint32_t id;		/* order of first appearance, stable across growth */
+	int letters;		/* only ASCII letters */
 };
 
 struct fixer {
@@ -83,8 +85,10 @@ struct fixer {
 	struct dword *dw;
 	size_t dwcap, dwn;
 	unsigned long long gen;	/* the current document, for dw */
-	uint32_t *tslot;	/* each word token's slot in dw */
+	uint32_t *tslot;	/* each word token's word id */
 	size_t tslotcap;
+	uint32_t *idslot;	/* word id -> slot in dw */
+	size_t idslotcap;
 	size_t *names;		/* for R_NAMES: hash of deletion variants -> token index */
 	int english;		/* the document is English enough for the lexicon */
 	struct lexcache *cache;	/* recent lexicon look-ups, across documents */
@@ -138,6 +142,7 @@ fix_free(struct fixer *fx)
 	free(fx->dw);
 	free(fx->names);
 	free(fx->tslot);
+	free(fx->idslot);
 	free(fx->cache);
 	free(fx);
 }
@@ -1061,6 +1066,7 @@ doc_grow(struct fixer *fx)
 		if (old[i].s != NULL && old[i].gen == fx->gen) {
 			d = doc_slot(fx, old[i].s, old[i].n);
 			*d = old[i];
+			fx->idslot[d->id] = (uint32_t)(d - fx->dw);
 		}
 	free(old);
 	return 0;
@@ -1070,32 +1076,34 @@ static int
 doc_words(struct fixer *fx)
 {
 	struct dword *d;
-	size_t i;
+	size_t i, k;
 
 	fx->gen++;
 	fx->dwn = 0;
-	if (fx->dwcap == 0 && doc_grow(fx) != 0)
+	if ((fx->dwcap == 0 && doc_grow(fx) != 0) ||
+	    grow((void **)&fx->tslot, &fx->tslotcap, fx->ntk + 1,
+	    sizeof(*fx->tslot)) != 0)
 		return -1;
 	for (i = 0; i < fx->ntk; i++) {
 		if (fx->tk[i].kind != TXTOK_WORD)
 			continue;
-		if (fx->dwn * 2 >= fx->dwcap && doc_grow(fx) != 0)
+		if (grow((void **)&fx->idslot, &fx->idslotcap, fx->dwn + 1,
+		    sizeof(*fx->idslot)) != 0 ||
+		    (fx->dwn * 2 >= fx->dwcap && doc_grow(fx) != 0))
 			return -1;
 		d = doc_slot(fx, fx->s + fx->tk[i].start, fx->tk[i].end - fx->tk[i].start);
 		if (d->s == NULL) {
 			d->s = fx->s + fx->tk[i].start;
 			d->n = fx->tk[i].end - fx->tk[i].start;
-			fx->dwn++;
+			d->id = (uint32_t)fx->dwn++;
+			d->letters = 1;
+			for (k = 0; k < d->n; k++)
+				d->letters &= ascii_letter((unsigned char)d->s[k]);
+			fx->idslot[d->id] = (uint32_t)(d - fx->dw);
 		}
 		d->count++;
+		fx->tslot[i] = d->id;
 	}
-	/* the table is final now: each word token's slot, so that no rule hashes again */
-	if (grow((void **)&fx->tslot, &fx->tslotcap, fx->ntk + 1, sizeof(*fx->tslot)) != 0)
-		return -1;
-	for (i = 0; i < fx->ntk; i++)
-		if (fx->tk[i].kind == TXTOK_WORD)
-			fx->tslot[i] = (uint32_t)(doc_slot(fx, fx->s + fx->tk[i].start,
-			    fx->tk[i].end - fx->tk[i].start) - fx->dw);
 	return 0;
 }
 
@@ -1103,7 +1111,7 @@ doc_words(struct fixer *fx)
 static struct dword *
 tok_word(struct fixer *fx, size_t i)
 {
-	return &fx->dw[fx->tslot[i]];
+	return &fx->dw[fx->idslot[fx->tslot[i]]];
 }
 
 /* The lexicon entry of word token i, looked up once per spelling. */
@@ -1767,19 +1775,21 @@ static void
 english(struct fixer *fx)
 {
 	size_t i, words = 0, listed_words = 0;
-	const struct txtok *t;
+	struct dword *d;
 
 	fx->english = 0;
 	if (fx->lx == NULL)
 		return;
-	/* each spelling looked up once: the work is the document's vocabulary */
-	for (i = 0; i < fx->ntk; i++) {
-		t = &fx->tk[i];
-		if (t->kind != TXTOK_WORD || !only_letters(t, fx->s))
+	/* over the vocabulary, not the text: each spelling looked up once */
+	for (i = 0; i < fx->dwn; i++) {
+		d = &fx->dw[fx->idslot[i]];
+		if (!d->letters)
 			continue;
-		words++;
-		listed_words += (lex_flags(fx->lx, tok_lex(fx, i)) &
-		    (LEX_LOWER | LEX_UPPER)) != 0;
+		words += d->count;
+		if (d->lexid == -2)
+			d->lexid = lookup(fx, d->s, d->n);
+		if (lex_flags(fx->lx, d->lexid) & (LEX_LOWER | LEX_UPPER))
+			listed_words += d->count;
 	}
 	fx->english = words >= 3 && listed_words * 10 >= words * 7;
 }
