@@ -680,7 +680,8 @@ rule_space_before(struct fixer *fx)
 
 	for (i = 1; i < n; i++) {
 		c = (unsigned char)s[i];
-		if (s[i - 1] != ' ' || strchr(",;:!?.", c) == NULL || c == '\0')
+		if (s[i - 1] != ' ' || !(c == ',' || c == ';' || c == ':' ||
+		    c == '!' || c == '?' || c == '.'))
 			continue;
 		next = i + 1 < n ? (unsigned char)s[i + 1] : ' ';
 		/* "left ,slowly": the space moves to after the comma */
@@ -1221,7 +1222,8 @@ function_word(const char *w, size_t n)
 	char buf[16];
 	size_t i;
 
-	if (n >= sizeof(buf))
+	/* none is longer than six letters ("should") */
+	if (n > 6)
 		return 0;
 	for (i = 0; i < n; i++)
 		buf[i] = (char)(w[i] >= 'A' && w[i] <= 'Z' ? w[i] + 32 : w[i]);
