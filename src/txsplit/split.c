@@ -13,9 +13,9 @@
 
 struct tk {
 	size_t start, end;
-	enum txtok_kind kind;
 	int32_t first, last;
-	unsigned flags;
+	unsigned char kind;	/* enum txtok_kind, in a byte: tokens are many */
+	unsigned char flags;
 	unsigned char space;	/* white space before it */
 	unsigned char nl;	/* a newline before it */
 	unsigned char hard;	/* a sentence ends before it (a line break) */
@@ -434,6 +434,9 @@ mark_lists(struct splitter *sp, const char *s)
 	size_t i, len;
 
 	for (i = 0; i < sp->ntk; i++) {
+		/* markers are numbers, single letters and bullets */
+		if (tk[i].kind == TXTOK_WORD && tk[i].end - tk[i].start > 1)
+			continue;
 		if (is_bullet(tk[i].first) && tk[i].kind != TXTOK_WORD &&
 		    (i + 1 == sp->ntk || tk[i + 1].space)) {
 			tk[i].marker = 1;
@@ -610,6 +613,9 @@ mark_web(struct splitter *sp, const char *s)
 	size_t i, n = sp->ntk;
 
 	for (i = 0; i < n; i++) {
+		/* none of these is a word */
+		if (tk[i].kind == TXTOK_WORD)
+			continue;
 		if (tk[i].kind == TXTOK_EMOTICON && i + 1 < n &&
 		    (tk[i + 1].kind == TXTOK_WORD || is_opener(tk[i + 1].first)))
 			sp->brk[i] = 1;
