@@ -796,9 +796,10 @@ rule_token_spaces(struct fixer *fx)
 			    !(p->flags & TXTOK_ALLCAPS) &&
 			    edit(fx, p->start, p->start, R_SENTENCE_SPACE, " ", 1) != 0)
 				return -1;
-			/* "ended.The", "it?But", "(Figure 1.4).They" */
+			/* "ended.The", "it?But", "(Figure 1.4).They", "disquiet.A" */
 			if (b != NULL && glued(p, b) && (is_char(p, '.') ||
-			    is_char(p, '?') || is_char(p, '!')) && capitalized(b) &&
+			    is_char(p, '?') || is_char(p, '!')) && (capitalized(b) ||
+			    ((is_char(b, 'A') || is_char(b, 'I')) && word_len(s, a) >= 3)) &&
 			    ((a->kind == TXTOK_WORD && txu8_is_lower(a->last) &&
 			    word_len(s, a) >= 2) || a->kind == TXTOK_NUMBER ||
 			    is_char(a, ')') || a->last == 0x201D) &&
@@ -822,11 +823,16 @@ rule_token_spaces(struct fixer *fx)
 			return -1;
 		if (b == NULL || !glued(p, b))
 			continue;
-		/* "exposure,mainly", "aspects;but", "),Nunzio"; not "x,y" or "5,600" */
+		/*
+		 * "exposure,mainly", "aspects;but", "),Nunzio", "Stridon,a",
+		 * "659,000;529,000"; not "x,y" or "5,600"
+		 */
 		if ((is_char(p, ',') || is_char(p, ';')) &&
-		    ((word_len(s, a) >= 2 && txu8_is_letter(a->last)) ||
-		    is_closing(a)) && word_len(s, b) >= 2 &&
-		    txu8_is_letter(b->first) &&
+		    ((((word_len(s, a) >= 2 && txu8_is_letter(a->last)) ||
+		    is_closing(a)) && word_len(s, b) >= (word_len(s, a) >= 3 ? 1 : 2) &&
+		    txu8_is_letter(b->first)) || (is_char(p, ';') &&
+		    a->kind == TXTOK_NUMBER && b->kind == TXTOK_NUMBER &&
+		    a->end - a->start >= 3 && b->end - b->start >= 3)) &&
 		    edit(fx, p->end, p->end, R_CLAUSE_SPACE, " ", 1) != 0)
 			return -1;
 		/* "Academy:these", "music:a"; not "Re:X" or "x:y" */
@@ -1236,9 +1242,9 @@ function_word(const char *w, size_t n)
 
 /* Function words that follow a name glued to them: "Pariswas", "Montalvoin". */
 static const char *const after_name[] = {
-	"also", "and", "are", "at", "but", "can", "could", "had", "has", "in",
-	"is", "may", "might", "must", "of", "on", "said", "the", "to", "was",
-	"were", "will", "would",
+	"also", "and", "are", "at", "but", "can", "could", "did", "does", "had",
+	"has", "have", "in", "is", "may", "might", "must", "of", "on", "said",
+	"the", "to", "was", "were", "will", "would",
 };
 
 /* Two-letter words that may stand alone in a split (others are too rare). */
@@ -1284,7 +1290,8 @@ in_words(const char *const *list, size_t nlist, const char *w, size_t n,
 }
 
 #define NPARTS 4	/* a joined run is split into at most this many words */
-#define PART_MIN 200000ULL	/* a part other than a function word is this common */
+#define PART_MIN 200000ULL	/* a content word in a split is this common... */
+#define PART_FW_MIN 50000ULL	/* ...or this, beside a function word ("may|fizzle") */
 
 /*
  * The best split of the lower-case word w[0..n) into 2..NPARTS listed
@@ -1328,7 +1335,7 @@ best_split(struct fixer *fx, const char *w, size_t n, size_t *cut, int cap)
 				continue;
 			fw = function_word(w + i, j - i) || (j - i <= 2 &&
 			    in_words(short_words, NELEM(short_words), w + i, j - i, 0));
-			if (!fw && (j - i < 3 || cnt < PART_MIN))
+			if (!fw && (j - i < 3 || cnt < PART_FW_MIN))
 				continue;
 			/* each extra word costs: fewer, longer words are likelier */
 			sc = score[i] + log((double)(cnt > 0 ? cnt : 1) / total) - 2;
@@ -1348,6 +1355,17 @@ best_split(struct fixer *fx, const char *w, size_t n, size_t *cut, int cap)
 	for (k = n, i = (size_t)np; i > 0; i--) {
 		k = from[k];
 		cut[i - 1] = k;
+	}
+	/* a content word is common, or beside a function word: "may|fizzle" */
+	for (i = 0; i <= (size_t)np; i++) {
+		size_t a0 = i > 0 ? cut[i - 1] : 0, b1 = i < (size_t)np ? cut[i] : n;
+		size_t p0 = i > 1 ? cut[i - 2] : 0, n1 = i + 1 < (size_t)np ? cut[i + 1] : n;
+		int near = !cap && ((i > 0 && function_word(w + p0, a0 - p0)) ||
+		    (i < (size_t)np && function_word(w + b1, n1 - b1)));
+
+		if (!function_word(w + a0, b1 - a0) && !near && !(cap && i == 0) &&
+		    lex_count(fx->lx, lookup(fx, w + a0, b1 - a0)) < PART_MIN)
+			return 0;
 	}
 	/* content words alone ("woman|claims") must be common ones: not "miss|pelt" */
 	for (i = 0, fw = 0; i <= (size_t)np; i++) {
@@ -1462,12 +1480,12 @@ static const char *const months[] = {
 };
 
 /*
- * Numbers glued to words: "April4", "30September", "1departure",
- * "150million", "30thanniversary", "2.3Measures", "13,2011"; not "3rd",
- * "10km", "F16", "mp3" or "1,500".
+ * Words glued to numbers or to an 's: "April4", "30September",
+ * "1departure", "150million", "30thanniversary", "2.3Measures", "13,2011",
+ * "it'sgood"; not "3rd", "10km", "F16", "mp3" or "1,500".
  */
 static int
-split_numbers(struct fixer *fx, const struct txtok *t)
+split_glued(struct fixer *fx, const struct txtok *t)
 {
 	const char *s = fx->s, *w = s + t->start;
 	size_t n = t->end - t->start, i, j, k;
@@ -1493,6 +1511,24 @@ split_numbers(struct fixer *fx, const struct txtok *t)
 	}
 	if (t->kind != TXTOK_WORD || n > MAXWORD)
 		return 0;
+	/* "it'sgood", "that’sthe", "court'sjudgement": a word after the 's */
+	for (i = 1; i + 4 <= n; i++) {
+		k = w[i] == '\'' ? 1 : (unsigned char)w[i] == 0xE2 && i + 3 <= n &&
+		    memcmp(w + i, "\xE2\x80\x99", 3) == 0 ? 3 : 0;
+		if (k == 0 || w[i + k] != 's' || i + k + 3 > n)
+			continue;
+		for (j = i + k + 1; j < n && ascii_letter((unsigned char)w[j]); j++)
+			;
+		id = lookup(fx, w + i + k + 1, j - i - k - 1);
+		if (j == n && ascii_letter((unsigned char)w[i - 1]) &&
+		    (lex_flags(fx->lx, id) & LEX_LOWER) &&
+		    (function_word(w + i + k + 1, j - i - k - 1) ||
+		    lex_count(fx->lx, id) >= PART_MIN) &&
+		    edit(fx, t->start + i + k + 1, t->start + i + k + 1, R_JOINED,
+		    " ", 1) != 0)
+			return -1;
+		break;
+	}
 	for (i = 1; i < n; i++) {
 		digit = w[i] >= '0' && w[i] <= '9';
 		prev = w[i - 1] >= '0' && w[i - 1] <= '9';
@@ -1546,7 +1582,7 @@ rule_joined(struct fixer *fx)
 		t = &fx->tk[i];
 		n = t->end - t->start;
 		w = s + t->start;
-		if (split_numbers(fx, t) != 0)
+		if (split_glued(fx, t) != 0)
 			return -1;
 		if (t->kind != TXTOK_WORD || n < 3 || n > MAXWORD ||
 		    (t->flags & TXTOK_ALLCAPS) || !only_letters(t, s))
