@@ -1268,6 +1268,9 @@ static const char *const affixes[] = {
 	"-time", "-day", "-ing", "-ed", "-er", "-ers", "-s", "-es", "-en",
 	"-town", "-ville", "-burg", "-field", "-ford", "-wood", "-port",
 	"-mouth", "-ton", "-son", "-stone", "-bridge", "-berg", "-stein",
+	"-shire", "-ham", "-ley", "-well", "-water", "-hall", "-gate", "-dale",
+	"-wick", "-worth", "-bury", "-borough", "-castle", "-mont", "-view",
+	"-hard", "-hart", "-heim", "-hof", "-dorf", "-feld", "-mann", "-berger",
 };
 
 static int
@@ -1424,7 +1427,16 @@ best_split(struct fixer *fx, const char *w, size_t n, size_t *cut, int cap)
 		if (n - k == 3 && strncmp(w + k, "and", 3) == 0 &&
 		    !(lex_flags(fx->lx, lookup(fx, w, cut[0])) & LEX_UPPER))
 			return 0;
-		if (!fw)
+		/*
+		 * Without a function word, only a listed proper name or adjective
+		 * before one common word: "Indonesiancoast", "Romantimes"; not
+		 * "Frontpage" (front is a word) or "Hollywood" (an affix)
+		 */
+		if (!fw && !(np == 1 && n - cut[0] >= 4 &&
+		    (lex_flags(fx->lx, lookup(fx, w, cut[0])) & (LEX_UPPER | LEX_LOWER)) ==
+		    LEX_UPPER && (lex_flags(fx->lx, lookup(fx, w + cut[0], n - cut[0])) &
+		    LEX_LOWER) && lex_count(fx->lx, lookup(fx, w + cut[0],
+		    n - cut[0])) >= 1000000ULL))
 			return 0;
 		/* "Ourmembersvoted", but not "Hadrut": after a function word, a common word */
 		k = np > 1 ? cut[1] : n;
