@@ -132,6 +132,12 @@ txjson_parse(struct txjson_rec *rec, const char *line, size_t len,
 	return TXJSON_OK;
 }
 
+int
+txjson_blank(const char *line, size_t len)
+{
+	return skip_ws(line, len, 0) == len;
+}
+
 void
 txjson_free(struct txjson_rec *rec)
 {

@@ -46,6 +46,12 @@ int txjson_parse(struct txjson_rec *rec, const char *line, size_t len,
 
 void txjson_free(struct txjson_rec *rec);
 
+/*
+ * Whether line[0..len) holds only white space: JSON Lines readers pass
+ * such lines through rather than call them malformed.
+ */
+int txjson_blank(const char *line, size_t len);
+
 /* A message for a negative code of txjson_parse (static storage, or rec->why). */
 const char *txjson_strerror(const struct txjson_rec *rec, int code);
 

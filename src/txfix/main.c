@@ -233,6 +233,11 @@ do_jsonl(struct ctx *x, struct txin *r, const char *name)
 
 	while ((rc = txin_next(r, TXIN_LINE, &u)) > 0) {
 		lineno++;
+		if (txjson_blank(u.text, u.len)) {
+			if (!x->dry && x->learn == NULL)
+				txout_write(&x->out, u.text, u.len + u.termlen);
+			continue;
+		}
 		code = txjson_parse(&rec, u.text, u.len, x->cli.field, NULL);
 		if (code != TXJSON_OK) {
 			txcli_warn(&x->cli, "%s:%llu: %s%s", name, lineno,

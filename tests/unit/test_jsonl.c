@@ -65,6 +65,15 @@ test_malformed(void **state)
 }
 
 static void
+test_blank(void **state)
+{
+	(void)state;
+	assert_true(txjson_blank("", 0));
+	assert_true(txjson_blank(" \t\r", 3));
+	assert_false(txjson_blank(" {}", 3));
+}
+
+static void
 test_write_keeps_other_members(void **state)
 {
 	static const char line[] =
@@ -111,6 +120,7 @@ main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_field),
 		cmocka_unit_test(test_malformed),
+		cmocka_unit_test(test_blank),
 		cmocka_unit_test(test_write_keeps_other_members),
 		cmocka_unit_test(test_write_replaces_member),
 	};
