@@ -15,8 +15,6 @@
 #define USAGE "usage: txsplit [-o] [-l lang] [-n auto|space|break] " \
 	TXCLI_USAGE " [file ...]\n"
 
-enum { OPT_NEWLINES = TXCLI_OPT_PROG };
-
 struct ctx {
 	struct txcli cli;
 	struct splitter *sp;
@@ -154,7 +152,7 @@ sentences(struct ctx *x, const char *text, size_t len)
 	struct txin_span u;
 	json_t *arr, *v;
 	char *buf;
-	size_t k, j, n;
+	size_t k, j, n, len2;
 	int more;
 
 	if ((arr = json_array()) == NULL)
@@ -170,15 +168,16 @@ sentences(struct ctx *x, const char *text, size_t len)
 				v = json_pack("[I,I]", (json_int_t)k,
 				    (json_int_t)(k + n));
 			} else {
-				/* newlines (and their CRs) become spaces */
+				/* each newline, with its CR, becomes a space, as in put_sentence */
 				if ((buf = malloc(n)) == NULL)
 					goto fail;
-				memcpy(buf, text + k, n);
-				for (j = 0; j < n; j++)
-					if (buf[j] == '\n' || (buf[j] == '\r' &&
-					    j + 1 < n && buf[j + 1] == '\n'))
-						buf[j] = ' ';
-				v = json_stringn(buf, n);
+				for (j = 0, len2 = 0; j < n; j++) {
+					if (text[k + j] == '\r' && j + 1 < n &&
+					    text[k + j + 1] == '\n')
+						continue;
+					buf[len2++] = text[k + j] == '\n' ? ' ' : text[k + j];
+				}
+				v = json_stringn(buf, len2);
 				free(buf);
 			}
 			if (json_array_append_new(arr, v) != 0)
