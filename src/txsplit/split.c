@@ -46,6 +46,7 @@ struct splitter {
 	size_t nspan, capspan, next;
 	const char *text;		/* the paragraph being split */
 	size_t len, pos;		/* its length; where the next window starts */
+	size_t to;			/* the end of the current window */
 	size_t width;			/* its longest line, in characters */
 	char lang_now[8];		/* the language of the paragraph */
 };
@@ -71,6 +72,7 @@ static const char *const abbr[] = {
 	"Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct",
 	"Nov", "Dec", "Mon", "Tue", "Tues", "Wed", "Thu", "Thur", "Thurs",
 	"Fri", "Ave", "Blvd", "Rd", "Hwy", "Ste", "Apt", "Dept", "dept", "Univ",
+	"co", "st", "ave", "rd", "blvd",
 	"Assn", "Est", "est", "min", "max", "Mfg", "Intl", "Natl", "Govt",
 	"govt", "misc", "Misc", "appt", "Esq", "Ph.D", "yrs", "hrs", "mins",
 	"Mass", "Calif", "Fla", "Conn", "Penn", "Wash", "Ore", "Ariz", "Colo",
@@ -341,19 +343,42 @@ para_width(const char *s, size_t n)
  * unless the paragraph looks hard-wrapped and the next line's first word
  * would not have fitted on it.
  */
+static int is_terminal_end(const struct tk *t);
+
+/*
+ * Whether the paragraph's last line ends a sentence with a mark: then a
+ * line that ends without one, followed by a line in lower case, goes on
+ * ("It was a cold\nnight in the city."), while a list of short lines
+ * without marks ("features\ncontact manager") stays a list.
+ */
+static int
+ends_with_mark(const struct splitter *sp)
+{
+	return sp->ntk > 0 && is_terminal_end(&sp->tk[sp->ntk - 1]);
+}
+
 static void
 mark_lines(struct splitter *sp, const char *s)
 {
 	struct tk *tk = sp->tk;
 	size_t i, j, a, len, width = sp->width;
+	int marked;
 
 	if (sp->newlines == SPLIT_NL_SPACE || width == 0)
 		return;
+	marked = sp->newlines == SPLIT_NL_AUTO && sp->to == sp->len &&
+	    ends_with_mark(sp);
 	for (i = 1; i < sp->ntk; i++) {
 		if (!tk[i].nl)
 			continue;
-		if (sp->newlines == SPLIT_NL_BREAK || width > WRAP_MAX ||
-		    width < WRAP_MIN) {
+		if (sp->newlines == SPLIT_NL_BREAK) {
+			tk[i].hard = 1;
+			continue;
+		}
+		if (marked && !is_terminal_end(&tk[i - 1]) &&
+		    (tk[i].flags & TXTOK_LOWER))
+			continue;
+		if (width > WRAP_MAX || width < WRAP_MIN) {
 			tk[i].hard = 1;
 			continue;
 		}
@@ -419,6 +444,19 @@ terminal(const struct tk *t)
 	return T_NONE;
 }
 
+/* Whether t ends with a sentence mark, closing quotes and brackets aside. */
+static int
+is_terminal_end(const struct tk *t)
+{
+	int32_t c = t->last;
+
+	if (t->kind == TXTOK_ABBREV)
+		return 1;
+	return t->kind == TXTOK_PUNCT && (c == '.' || c == '?' || c == '!' ||
+	    c == 0x2026 || c == 0x3002 || c == 0xFF01 || c == 0xFF1F ||
+	    is_closer(c));
+}
+
 static int
 sentence_start(const struct splitter *sp, size_t i)
 {
@@ -437,8 +475,10 @@ mark_lists(struct splitter *sp, const char *s)
 		/* markers are numbers, single letters and bullets */
 		if (tk[i].kind == TXTOK_WORD && tk[i].end - tk[i].start > 1)
 			continue;
+		/* "• item", and "⁃9." glued to its number */
 		if (is_bullet(tk[i].first) && tk[i].kind != TXTOK_WORD &&
-		    (i + 1 == sp->ntk || tk[i + 1].space)) {
+		    (i + 1 == sp->ntk || tk[i + 1].space ||
+		    tk[i + 1].kind == TXTOK_NUMBER)) {
 			tk[i].marker = 1;
 			if (i > 0)
 				sp->brk[i - 1] = 1;
@@ -459,9 +499,11 @@ mark_lists(struct splitter *sp, const char *s)
 		if (!(tk[i + 2].space || (is_char(&tk[i + 2], ')') &&
 		    i + 3 < sp->ntk && tk[i + 3].space)))
 			continue;
-		if (sentence_start(sp, i) ? (v == 1 || v == 1000 || last >= 0) :
+		/* a list starts at 1 or a, or after a bullet ("• 9. The first item") */
+		if (sentence_start(sp, i) || (i > 0 && tk[i - 1].marker) ?
+		    (v == 1 || v == 1000 || last >= 0 || (i > 0 && tk[i - 1].marker)) :
 		    (last >= 0 && v == last + 1)) {
-			if (i > 0)
+			if (i > 0 && !tk[i - 1].marker)
 				sp->brk[i - 1] = 1;
 			tk[i].marker = tk[i + 1].marker = 1;
 			last = v;
@@ -510,6 +552,16 @@ decide(struct splitter *sp, const char *s, size_t a, size_t b, enum term term)
 	if (next->kind == TXTOK_EMOTICON)
 		return 0;
 	nc = next_class(next);
+	/* a citation closes the sentence: '..." (Lee 12).' */
+	if (is_char(next, '(')) {
+		size_t k;
+
+		for (k = b + 2; k < sp->ntk && k < b + 8 && !is_char(&tk[k], ')'); k++)
+			;
+		if (k + 1 < sp->ntk && is_char(&tk[k], ')') &&
+		    tk[k - 1].kind == TXTOK_NUMBER && is_char(&tk[k + 1], '.'))
+			return 0;
+	}
 	/* an opening quote or bracket: what it opens decides */
 	if (nc == N_OTHER && is_opener(next->first) && b + 2 < sp->ntk &&
 	    !tk[b + 2].space) {
@@ -531,8 +583,9 @@ decide(struct splitter *sp, const char *s, size_t a, size_t b, enum term term)
 	case T_QE:
 		/* '"Why?" she asked' goes on; web text starts sentences in lower case */
 		if (nc == N_LOWER)
-			return b == a || !is_closer(tk[b].first) ||
-			    tk[b].first == ')';
+			return (b == a || !is_closer(tk[b].first) ||
+			    tk[b].first == ')') && !(prev != NULL &&
+			    TK_IN(sp, s, prev, L_BANG));
 		if (prev != NULL && b == a && TK_IN(sp, s, prev, L_BANG))
 			return is_opener_word(sp, s, next);
 		return 1;
@@ -563,7 +616,12 @@ decide(struct splitter *sp, const char *s, size_t a, size_t b, enum term term)
 	}
 	switch (nc) {
 	case N_LOWER:
-		/* "done. then", but "3 ft. long" and "a. b" are left whole */
+		/*
+		 * "done. then", but not "3 ft. long", "a. b", "(as an
+		 * engineer.) at" or "'This is great.' she said"
+		 */
+		if (b > a)
+			return 0;
 		return (prev->kind == TXTOK_WORD && ncp(s, prev->start, prev->end) > 1 &&
 		    txu8_is_lower(prev->last)) || (prev->kind == TXTOK_NUMBER &&
 		    prev->end - prev->start > 2);
@@ -653,6 +711,12 @@ split_english(struct splitter *sp, const char *s)
 	mark_web(sp, s);
 	for (i = 0; i < sp->ntk; i++) {
 		if ((term = terminal(&tk[i])) == T_NONE || tk[i].marker)
+			continue;
+		/* "[...]" marks an omission, not an end */
+		if (term == T_ELLIPSIS && i > 0 && i + 1 < sp->ntk &&
+		    (is_char(&tk[i - 1], '[') || is_char(&tk[i - 1], '(')) &&
+		    !tk[i].space && !tk[i + 1].space &&
+		    (is_char(&tk[i + 1], ']') || is_char(&tk[i + 1], ')')))
 			continue;
 		j = i;
 		/* ". . ." */
@@ -831,6 +895,7 @@ split_window(struct splitter *sp, size_t from, size_t to)
 	const char *s = sp->text;
 	size_t i, first = 0;
 
+	sp->to = to;
 	if (tokenize(sp, s, sp->len, from, to) != 0)
 		return -1;
 	mark_lines(sp, s);
