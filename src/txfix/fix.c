@@ -1394,7 +1394,8 @@ best_split(struct fixer *fx, const char *w, size_t n, size_t *cut, int cap)
 		int rfw = function_word(w + c1, b1 - c1);
 
 		if ((!rfw && in_words(affixes, NELEM(affixes), w + a0, c1 - a0, 0)) ||
-		    (!lfw && in_words(affixes, NELEM(affixes), w + c1, b1 - c1, 1)))
+		    ((!lfw || cap) && in_words(affixes, NELEM(affixes), w + c1,
+		    b1 - c1, 1)))	/* a name's ending: "May|field" */
 			return 0;
 	}
 	/*
@@ -1408,12 +1409,17 @@ best_split(struct fixer *fx, const char *w, size_t n, size_t *cut, int cap)
 		for (i = 0; i <= (size_t)np; i++) {
 			size_t a0 = i > 0 ? cut[i - 1] : 0, b1 = i < (size_t)np ? cut[i] : n;
 
+			/*
+			 * A two-letter one ends a name too often (Rest|on,
+			 * West|on): only after a name the document uses alone
+			 * ("Montalvo|in"), not "Natural|is" (Latin -is, -as, -us)
+			 */
 			if (function_word(w + a0, b1 - a0) && (b1 - a0 >= 3 ||
-			    (i > 0 && lex_pair(fx->lx, lookup(fx, w + (i > 1 ?
+			    (i > 0 && b1 < n && lex_pair(fx->lx, lookup(fx, w + (i > 1 ?
 			    cut[i - 2] : 0), a0 - (i > 1 ? cut[i - 2] : 0)),
 			    lookup(fx, w + a0, b1 - a0)) >= PAIR_MIN) ||
-			    (i == 1 && a0 >= 4 && doc_count(fx, w, a0) > 0 &&
-			    w[a0 + 1] != 's')))	/* Latin: Natural|is, -as, -us */
+			    (i == 1 && a0 >= 5 && doc_count(fx, w, a0) > 0 &&
+			    w[a0 + 1] != 's')))
 				fw = 1;
 		}
 		/*
@@ -1452,7 +1458,7 @@ best_split(struct fixer *fx, const char *w, size_t n, size_t *cut, int cap)
 	    (np > 1 ? cut[np - 2] : 0), k - (np > 1 ? cut[np - 2] : 0)),
 	    lookup(fx, w + k, 2)) < PAIR_MIN)
 		return 0;
-	/* a lone "a" at the end: "has|a", but not "tap|a", and no name's (Land|a) */
+	/* a lone "a" or "i" at the end: "has|a", but not "tap|a", "man|i", or a name's (Land|a) */
 	if (n - cut[np - 1] == 1 && (np > 1 || cap || lex_pair(fx->lx,
 	    lookup(fx, w, cut[0]), lookup(fx, w + cut[0], 1)) < PAIR_MIN))
 		return 0;
@@ -1581,6 +1587,82 @@ split_glued(struct fixer *fx, const struct txtok *t)
 	return 0;
 }
 
+/*
+ * The count of the most frequent listed word one edit (deletion,
+ * insertion, substitution, transposition) from the lower-case ASCII word
+ * w[0..n), leaving out the words equal to a part of the split cut[0..np):
+ * "airpart" is "airport" misspelt more likely than "air part".  About 54n
+ * look-ups, made only for a word about to be split.
+ */
+static uint64_t
+typo_neighbour(struct fixer *fx, const char *w, size_t n, const size_t *cut,
+    int np)
+{
+	char buf[MAXWORD + 2];
+	uint64_t best = 0, c;
+	size_t i, k, m, a0, b1;
+	long id;
+	int p, part;
+	char ch, t;
+
+	if (n + 1 > MAXWORD)
+		return 0;
+	for (k = 0; k < 4 * (n + 1); k++) {
+		i = k / 4;
+		switch (k % 4) {
+		case 0:	/* deletion */
+			if (i >= n)
+				continue;
+			memcpy(buf, w, i);
+			memcpy(buf + i, w + i + 1, n - i - 1);
+			m = n - 1;
+			break;
+		case 1:	/* transposition */
+			if (i + 1 >= n)
+				continue;
+			memcpy(buf, w, n);
+			t = buf[i];
+			buf[i] = buf[i + 1];
+			buf[i + 1] = t;
+			m = n;
+			break;
+		default:	/* insertion (2) and substitution (3), by letter below */
+			m = 0;
+			break;
+		}
+		for (ch = 'a'; ch <= 'z'; ch++) {
+			if (k % 4 == 2) {
+				memcpy(buf, w, i);
+				buf[i] = ch;
+				memcpy(buf + i + 1, w + i, n - i);
+				m = n + 1;
+			} else if (k % 4 == 3) {
+				if (i >= n || w[i] == ch)
+					continue;
+				memcpy(buf, w, n);
+				buf[i] = ch;
+				m = n;
+			} else if (ch > 'a')
+				break;
+			if (m == 0)
+				continue;
+			/* the parts themselves are no misspelling: "hasa" is not "has" */
+			for (p = 0, part = 0; p <= np && !part; p++) {
+				a0 = p > 0 ? cut[p - 1] : 0;
+				b1 = p < np ? cut[p] : n;
+				part = b1 - a0 == m && memcmp(w + a0, buf, m) == 0;
+			}
+			if (part)
+				continue;
+			id = lookup(fx, buf, m);
+			if ((lex_flags(fx->lx, id) & LEX_LOWER) &&
+			    (c = lex_count(fx->lx, id)) > best)
+				best = c;
+		}
+	}
+	return best;
+}
+
 static int
 rule_joined(struct fixer *fx)
 {
@@ -1620,6 +1702,19 @@ rule_joined(struct fixer *fx)
 		else if (upper == 1 && camel_split(fx, w, n, at)) {
 			cut[0] = at;
 			np = 1;
+		}
+		/*
+		 * A misspelling of a common word ("airpart", "altough") is no
+		 * join, unless the split is a listed pair far more frequent
+		 */
+		if (np > 0 && n >= 5 && only_letters(t, s)) {
+			uint64_t typo = typo_neighbour(fx, w, n, cut, np), pair = 0;
+
+			if (np == 1)
+				pair = lex_pair(fx->lx, lookup(fx, w, cut[0]),
+				    lookup(fx, w + cut[0], n - cut[0]));
+			if (typo >= 500000ULL && typo * 10 > pair)
+				np = 0;
 		}
 		/* used again in the document: a word of its own unless every seam is a listed pair */
 		if (np > 0 && tok_word(fx, i)->count > 1)
