@@ -69,6 +69,9 @@ struct dword {
 	unsigned long long gen;	/* the document it belongs to: older ones are empty */
 	uint32_t id;		/* order of first appearance, stable across growth */
 	int letters;		/* only ASCII letters */
+	const char *split;	/* R_JOINED's decision is cached for this spelling */
+	signed char ncut;	/* its number of cuts, when split is set */
+	unsigned char cut[4];	/* NPARTS - 1 cuts at most */
 };
 
 struct fixer {
@@ -1663,11 +1666,54 @@ typo_neighbour(struct fixer *fx, const char *w, size_t n, const size_t *cut,
 	return best;
 }
 
+/*
+ * Where the unlisted word w[0..n), with `upper` inner capitals (the last
+ * at `at`), used count times in the document, is split: fills cut[] and
+ * returns the number of cuts, 0 for none.
+ */
+static int
+join_cuts(struct fixer *fx, const char *w, size_t n, size_t upper, size_t at,
+    unsigned count, size_t *cut)
+{
+	int np = 0, j;
+
+	if (upper == 0)
+		np = best_split(fx, w, n, cut, w[0] < 'a');
+	else if (upper == 1 && camel_split(fx, w, n, at)) {
+		cut[0] = at;
+		np = 1;
+	}
+	/*
+	 * A misspelling of a common word ("airpart", "altough") is no join,
+	 * unless the split is a listed pair far more frequent
+	 */
+	if (np > 0 && n >= 5) {
+		uint64_t typo = typo_neighbour(fx, w, n, cut, np), pair = 0;
+
+		if (np == 1)
+			pair = lex_pair(fx->lx, lookup(fx, w, cut[0]),
+			    lookup(fx, w + cut[0], n - cut[0]));
+		if (typo >= 500000ULL && typo * 10 > pair)
+			return 0;
+	}
+	/* used again in the document: a word of its own unless every seam is a listed pair */
+	if (np > 0 && count > 1)
+		for (j = 0; j < np; j++) {
+			size_t a0 = j > 0 ? cut[j - 1] : 0, b1 = j + 1 < np ? cut[j + 1] : n;
+
+			if (lex_pair(fx->lx, lookup(fx, w + a0, cut[j] - a0),
+			    lookup(fx, w + cut[j], b1 - cut[j])) < PAIR_MIN)
+				return 0;
+		}
+	return np;
+}
+
 static int
 rule_joined(struct fixer *fx)
 {
 	const char *s = fx->s, *w;
 	const struct txtok *t;
+	struct dword *dw;
 	size_t i, k, n, upper, at, cut[NPARTS];
 	int np, j;
 	long self;
@@ -1696,35 +1742,19 @@ rule_joined(struct fixer *fx)
 				upper++;
 				at = k;
 			}
-		np = 0;
-		if (upper == 0)
-			np = best_split(fx, w, n, cut, w[0] < 'a');
-		else if (upper == 1 && camel_split(fx, w, n, at)) {
-			cut[0] = at;
-			np = 1;
+		/* each spelling is decided once a document: "dealthat" twice costs once */
+		dw = tok_word(fx, i);
+		if (dw->split != NULL && memcmp(dw->split, w, n) == 0) {
+			np = dw->ncut;
+			for (j = 0; j < np; j++)
+				cut[j] = dw->cut[j];
+		} else {
+			np = join_cuts(fx, w, n, upper, at, dw->count, cut);
+			dw->split = w;
+			dw->ncut = (signed char)np;
+			for (j = 0; j < np; j++)
+				dw->cut[j] = (unsigned char)cut[j];
 		}
-		/*
-		 * A misspelling of a common word ("airpart", "altough") is no
-		 * join, unless the split is a listed pair far more frequent
-		 */
-		if (np > 0 && n >= 5 && only_letters(t, s)) {
-			uint64_t typo = typo_neighbour(fx, w, n, cut, np), pair = 0;
-
-			if (np == 1)
-				pair = lex_pair(fx->lx, lookup(fx, w, cut[0]),
-				    lookup(fx, w + cut[0], n - cut[0]));
-			if (typo >= 500000ULL && typo * 10 > pair)
-				np = 0;
-		}
-		/* used again in the document: a word of its own unless every seam is a listed pair */
-		if (np > 0 && tok_word(fx, i)->count > 1)
-			for (j = 0; j < np; j++) {
-				size_t a0 = j > 0 ? cut[j - 1] : 0, b1 = j + 1 < np ? cut[j + 1] : n;
-
-				if (lex_pair(fx->lx, lookup(fx, w + a0, cut[j] - a0),
-				    lookup(fx, w + cut[j], b1 - cut[j])) < PAIR_MIN)
-					np = 0;
-			}
 		for (j = 0; j < np; j++)
 			if (edit(fx, t->start + cut[j], t->start + cut[j], R_JOINED,
 			    " ", 1) != 0)
