@@ -25,7 +25,8 @@ LIBTX = build/libtx.a
 
 PROGS = txsplit txfix
 txsplit_OBJ = build/src/txsplit/main.o build/src/txsplit/split.o
-txfix_OBJ = build/src/txfix/main.o build/src/txfix/fix.o build/src/txfix/lexicon.o
+txfix_OBJ = build/src/txfix/main.o build/src/txfix/fix.o build/src/txfix/mojibake.o \
+	build/src/txfix/lexicon.o
 
 UNIT = $(COMMON) input_small split lexicon fix
 UNIT_BIN = $(UNIT:%=build/tests/unit/test_%)
@@ -62,10 +63,12 @@ build/tests/unit/test_lexicon: tests/unit/test_lexicon.c build/src/txfix/lexicon
 	$(CC) $(ALL_CFLAGS) -Isrc/txfix -o $@ $< build/src/txfix/lexicon.o \
 		$(LIBTX) $(PKG_LIBS) $(CMOCKA_LIBS) -lm
 
-build/tests/unit/test_fix: tests/unit/test_fix.c build/src/txfix/fix.o build/src/txfix/lexicon.o $(LIBTX)
+build/tests/unit/test_fix: tests/unit/test_fix.c build/src/txfix/fix.o build/src/txfix/mojibake.o \
+		build/src/txfix/lexicon.o $(LIBTX)
 	@mkdir -p $(@D)
 	$(CC) $(ALL_CFLAGS) -Isrc/txfix -o $@ $< build/src/txfix/fix.o \
-		build/src/txfix/lexicon.o $(LIBTX) $(PKG_LIBS) $(CMOCKA_LIBS) -lm
+		build/src/txfix/mojibake.o build/src/txfix/lexicon.o $(LIBTX) \
+		$(PKG_LIBS) $(CMOCKA_LIBS) -lm
 
 # The input module again, with a 7-byte buffer: every unit boundary and
 # every multi-byte sequence then falls across reads.

@@ -4,23 +4,6 @@
 #include "tokens.h"
 #include "utf8.h"
 
-static inline int32_t
-cp_at(const char *s, size_t n, size_t i, int *len)
-{
-	int32_t cp;
-
-	if (i >= n) {
-		*len = 0;
-		return -1000;
-	}
-	if ((unsigned char)s[i] < 0x80) {
-		*len = 1;
-		return (unsigned char)s[i];
-	}
-	*len = txu8_decode(s + i, n - i, &cp);
-	return cp;
-}
-
 static inline int
 is_alnum(int32_t cp)
 {
@@ -45,7 +28,7 @@ static size_t
 scan_word(const char *s, size_t n, size_t i, int *number, unsigned *flags,
     int32_t *last)
 {
-	int32_t cp, prev = -1000, next;
+	int32_t cp, prev = TXU8_END, next;
 	int len, nlen, onlydigits = 1, letters = 0, lower = 0;
 
 	*number = 1;
@@ -70,7 +53,7 @@ scan_word(const char *s, size_t n, size_t i, int *number, unsigned *flags,
 				continue;
 			}
 		}
-		cp = cp_at(s, n, i, &len);
+		cp = txu8_at(s, n, i, &len);
 		if (len == 0)
 			break;
 		if (is_alnum(cp)) {
@@ -90,7 +73,7 @@ scan_word(const char *s, size_t n, size_t i, int *number, unsigned *flags,
 		if ((uint32_t)cp < 0x80 && cp != '\'' && cp != '-' && cp != '.' &&
 		    cp != ',' && cp != ':' && cp != '/')
 			break;
-		next = cp_at(s, n, i + len, &nlen);
+		next = txu8_at(s, n, i + len, &nlen);
 		if (nlen == 0 || !is_alnum(prev))
 			break;
 		if ((cp == '\'' || cp == 0x2019) && txu8_is_letter(prev) &&
@@ -125,7 +108,7 @@ scan_abbrev(const char *s, size_t n, size_t i)
 
 	for (;;) {
 		letters = 0;
-		while ((cp = cp_at(s, n, j, &len), len > 0) &&
+		while ((cp = txu8_at(s, n, j, &len), len > 0) &&
 		    txu8_is_letter(cp)) {
 			letters++;
 			j += len;
@@ -217,7 +200,7 @@ scan_mention(const char *s, size_t n, size_t i)
 
 	if (i > 0 && is_ascii_alnum((unsigned char)s[i - 1]))
 		return 0;
-	while ((cp = cp_at(s, n, j, &len), len > 0) &&
+	while ((cp = txu8_at(s, n, j, &len), len > 0) &&
 	    (is_alnum(cp) || cp == '_')) {
 		letters += !txu8_is_digit(cp);
 		j += len;
@@ -264,7 +247,7 @@ case_flags(const char *s, size_t start, size_t end)
 	size_t i;
 
 	for (i = start; i < end; i += (size_t)len) {
-		cp = cp_at(s, end, i, &len);
+		cp = txu8_at(s, end, i, &len);
 		if (!txu8_is_letter(cp))
 			continue;
 		if (letters++ == 0)
@@ -310,7 +293,7 @@ txtok_next(const char *s, size_t n, size_t pos, struct txtok *t)
 			return j;
 		}
 	}
-	cp = cp_at(s, n, pos, &len);
+	cp = txu8_at(s, n, pos, &len);
 	t->first = cp;
 	end = pos + (size_t)len;
 
@@ -319,7 +302,7 @@ txtok_next(const char *s, size_t n, size_t pos, struct txtok *t)
 	} else if (txu8_is_space(cp)) {
 		t->kind = TXTOK_SPACE;
 		end = pos;
-		while ((c2 = cp_at(s, n, end, &len2), len2 > 0) &&
+		while ((c2 = txu8_at(s, n, end, &len2), len2 > 0) &&
 		    txu8_is_space(c2)) {
 			t->newlines += c2 == '\n';
 			end += (size_t)len2;
@@ -368,7 +351,7 @@ txtok_next(const char *s, size_t n, size_t pos, struct txtok *t)
 			end++;
 	} else if (cp == 0x2014 || cp == 0x2013) {
 		t->kind = TXTOK_PUNCT;
-		while ((c2 = cp_at(s, n, end, &len2), len2 > 0) && c2 == cp)
+		while ((c2 = txu8_at(s, n, end, &len2), len2 > 0) && c2 == cp)
 			end += (size_t)len2;
 	} else {
 		t->kind = txu8_is_punct(cp) ? TXTOK_PUNCT : TXTOK_SYMBOL;

@@ -27,6 +27,30 @@ int txu8_decode(const char *s, size_t n, int32_t *cp);
  */
 int txu8_decode_back(const char *s, size_t n, int32_t *cp);
 
+/* What txu8_at returns past the end of the text. */
+#define TXU8_END	(-1000)
+
+/*
+ * The code point at byte i of s[0..n), as txu8_decode gives it, its length
+ * in *len; TXU8_END and *len 0 when i >= n.
+ */
+static inline int32_t
+txu8_at(const char *s, size_t n, size_t i, int *len)
+{
+	int32_t cp;
+
+	if (i >= n) {
+		*len = 0;
+		return TXU8_END;
+	}
+	if ((unsigned char)s[i] < 0x80) {
+		*len = 1;
+		return (unsigned char)s[i];
+	}
+	*len = txu8_decode(s + i, n - i, &cp);
+	return cp;
+}
+
 /* Writes cp (valid scalar value) as UTF-8 into out[4]; returns its length. */
 int txu8_encode(int32_t cp, char *out);
 
