@@ -46,6 +46,22 @@ test_decode_back(void **state)
 }
 
 static void
+test_at(void **state)
+{
+	int len;
+
+	(void)state;
+	assert_int_equal(txu8_at("a\xC3\xA9", 3, 0, &len), 'a');
+	assert_int_equal(len, 1);
+	assert_int_equal(txu8_at("a\xC3\xA9", 3, 1, &len), 0xE9);
+	assert_int_equal(len, 2);
+	assert_int_equal(txu8_at("a\xC3\xA9", 3, 3, &len), TXU8_END);
+	assert_int_equal(len, 0);
+	assert_int_equal(txu8_at("\xFF", 1, 0, &len), TXU8_BAD(0xFF));
+	assert_int_equal(len, 1);
+}
+
+static void
 test_validate(void **state)
 {
 	(void)state;
@@ -135,6 +151,7 @@ main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_decode),
 		cmocka_unit_test(test_decode_back),
+		cmocka_unit_test(test_at),
 		cmocka_unit_test(test_validate),
 		cmocka_unit_test(test_classes),
 		cmocka_unit_test(test_grapheme),
