@@ -170,6 +170,9 @@ fix_one(struct ctx *x, const char *name, const char *s, size_t n,
 	}
 	if (!x->dry)
 		put(k, s + pos, n - pos);
+	/* the log of a document is out before its text: a reader who stops early still has it */
+	if (x->log != NULL)
+		fflush(x->log);
 	if (k->oom) {
 		txcli_warn(&x->cli, "%s: %s", name, strerror(ENOMEM));
 		return -1;
