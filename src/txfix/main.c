@@ -170,7 +170,7 @@ fix_one(struct ctx *x, const char *name, const char *s, size_t n,
 	}
 	if (!x->dry)
 		put(k, s + pos, n - pos);
-	/* the log of a document is out before its text: a reader who stops early still has it */
+	/* each document's log is written out when it is done, not at exit */
 	if (x->log != NULL)
 		fflush(x->log);
 	if (k->oom) {
