@@ -4,6 +4,7 @@
 #include <utf8proc.h>
 
 #include "utf8.h"
+#include "vec.h"
 
 int
 txu8_decode(const char *str, size_t n, int32_t *cp)
@@ -193,18 +194,8 @@ txu8_grapheme_break(int32_t a, int32_t b, int32_t *state)
 static int
 append(char **buf, size_t *len, size_t *cap, const void *p, size_t n)
 {
-	char *nb;
-	size_t nc;
-
-	if (*len + n + 1 > *cap) {
-		nc = *cap ? *cap : 64;
-		while (nc < *len + n + 1)
-			nc *= 2;
-		if ((nb = realloc(*buf, nc)) == NULL)
-			return -1;
-		*buf = nb;
-		*cap = nc;
-	}
+	if (txvec_grow((void **)buf, cap, *len + n + 1, 1) != 0)
+		return -1;
 	memcpy(*buf + *len, p, n);
 	*len += n;
 	(*buf)[*len] = '\0';

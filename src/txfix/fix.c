@@ -6,6 +6,7 @@
 #include "mojibake.h"
 #include "tokens.h"
 #include "utf8.h"
+#include "vec.h"
 
 /*
  * A bound that keeps the work linear: a word longer than MAXWORD bytes is
@@ -97,23 +98,6 @@ struct fixer {
 	size_t namescap;
 };
 
-static int
-grow(void **p, size_t *cap, size_t need, size_t size)
-{
-	size_t nc = *cap ? *cap : 64;
-	void *np;
-
-	if (need <= *cap)
-		return 0;
-	while (nc < need)
-		nc *= 2;
-	if ((np = realloc(*p, nc * size)) == NULL)
-		return -1;
-	*p = np;
-	*cap = nc;
-	return 0;
-}
-
 struct fixer *
 fix_new(const struct fix_opts *o, const struct lexicon *lx)
 {
@@ -167,8 +151,8 @@ edit(struct fixer *fx, size_t start, size_t end, enum fix_rule r,
 {
 	struct fix_edit *e;
 
-	if (grow((void **)&fx->ed, &fx->caped, fx->ned + 1, sizeof(*fx->ed)) != 0 ||
-	    grow((void **)&fx->pool, &fx->cappool, fx->npool + len + 1, 1) != 0)
+	if (txvec_grow((void **)&fx->ed, &fx->caped, fx->ned + 1, sizeof(*fx->ed)) != 0 ||
+	    txvec_grow((void **)&fx->pool, &fx->cappool, fx->npool + len + 1, 1) != 0)
 		return -1;
 	e = &fx->ed[fx->ned++];
 	e->start = start;
@@ -255,32 +239,14 @@ rule_nfc(struct fixer *fx)
 
 /* --- invisible characters and spaces ----------------------------------- */
 
+/*
+ * Zero-width characters and no-break spaces, in one walk over the
+ * non-ASCII characters: a zero-width space, word joiner, BOM or soft
+ * hyphen inside a word goes (R_ZERO_WIDTH); a no-break space next to a
+ * space goes, one between words becomes a space (R_NBSP).
+ */
 static int
-rule_zero_width(struct fixer *fx)
-{
-	const char *s = fx->s;
-	size_t n = fx->n, i = 0;
-	int32_t cp;
-	int l, l2;
-
-	while (i < n) {
-		if ((unsigned char)s[i] < 0x80) {
-			i++;
-			continue;
-		}
-		cp = txu8_at(s, n, i, &l);
-		if ((cp == 0x200B || cp == 0x2060 || cp == 0xAD ||
-		    (cp == 0xFEFF && i > 0)) && is_word_cp(cp_before(s, i)) &&
-		    is_word_cp(txu8_at(s, n, i + (size_t)l, &l2)) &&
-		    edit(fx, i, i + (size_t)l, R_ZERO_WIDTH, "", 0) != 0)
-			return -1;
-		i += (size_t)l;
-	}
-	return 0;
-}
-
-static int
-rule_nbsp(struct fixer *fx)
+rule_invisible(struct fixer *fx)
 {
 	const char *s = fx->s;
 	size_t n = fx->n, i = 0, e;
@@ -294,7 +260,12 @@ rule_nbsp(struct fixer *fx)
 		}
 		cp = txu8_at(s, n, i, &l);
 		e = i + (size_t)l;
-		if (cp == 0xA0 || cp == 0x202F) {
+		if (on(fx, R_ZERO_WIDTH) && (cp == 0x200B || cp == 0x2060 ||
+		    cp == 0xAD || (cp == 0xFEFF && i > 0)) &&
+		    is_word_cp(cp_before(s, i)) && is_word_cp(txu8_at(s, n, e, &l2)) &&
+		    edit(fx, i, e, R_ZERO_WIDTH, "", 0) != 0)
+			return -1;
+		if (on(fx, R_NBSP) && (cp == 0xA0 || cp == 0x202F)) {
 			prev = cp_before(s, i);
 			next = txu8_at(s, n, e, &l2);
 			if (prev == ' ' || next == ' ') {
@@ -303,9 +274,8 @@ rule_nbsp(struct fixer *fx)
 			} else if ((fx->english || (prev < 0x80 && next < 0x80)) &&
 			    is_word_cp(next) && (is_word_cp(prev) || prev == '.' ||
 			    prev == ',' || prev == ';' || prev == ':' || prev == ')') &&
-			    !txu8_is_space(prev) &&
-			    !txu8_is_space(next) && !(fx->o.keep_nbsp &&
-			    txu8_is_digit(prev) && txu8_is_letter(next)) &&
+			    !(fx->o.keep_nbsp && txu8_is_digit(prev) &&
+			    txu8_is_letter(next)) &&
 			    edit(fx, i, e, R_NBSP, " ", 1) != 0)
 				return -1;
 		}
@@ -418,7 +388,7 @@ tokenize(struct fixer *fx)
 
 	fx->ntk = 0;
 	while (pos < fx->n) {
-		if (grow((void **)&fx->tk, &fx->captk, fx->ntk + 1,
+		if (txvec_grow((void **)&fx->tk, &fx->captk, fx->ntk + 1,
 		    sizeof(*fx->tk)) != 0)
 			return -1;
 		pos = txtok_next(fx->s, fx->n, pos, &fx->tk[fx->ntk]);
@@ -784,13 +754,13 @@ doc_words(struct fixer *fx)
 	fx->gen++;
 	fx->dwn = 0;
 	if ((fx->dwcap == 0 && doc_grow(fx) != 0) ||
-	    grow((void **)&fx->tslot, &fx->tslotcap, fx->ntk + 1,
+	    txvec_grow((void **)&fx->tslot, &fx->tslotcap, fx->ntk + 1,
 	    sizeof(*fx->tslot)) != 0)
 		return -1;
 	for (i = 0; i < fx->ntk; i++) {
 		if (fx->tk[i].kind != TXTOK_WORD)
 			continue;
-		if (grow((void **)&fx->idslot, &fx->idslotcap, fx->dwn + 1,
+		if (txvec_grow((void **)&fx->idslot, &fx->idslotcap, fx->dwn + 1,
 		    sizeof(*fx->idslot)) != 0 ||
 		    (fx->dwn * 2 >= fx->dwcap && doc_grow(fx) != 0))
 			return -1;
@@ -1544,7 +1514,7 @@ rule_names(struct fixer *fx)
 		return 0;
 	for (cap = 1024; cap < total * 2; cap *= 2)
 		;
-	if (grow((void **)&fx->names, &fx->namescap, cap, sizeof(*fx->names)) != 0)
+	if (txvec_grow((void **)&fx->names, &fx->namescap, cap, sizeof(*fx->names)) != 0)
 		return -1;
 	memset(fx->names, 0xFF, cap * sizeof(*fx->names));
 	for (i = 0; i < fx->ntk; i++) {
@@ -1675,8 +1645,7 @@ fix_doc(struct fixer *fx, const char *s, size_t n, const struct fix_edit **out)
 	english(fx);
 	if ((on(fx, R_MOJIBAKE) && rule_mojibake(fx) != 0) ||
 	    (on(fx, R_NFC) && rule_nfc(fx) != 0) ||
-	    (on(fx, R_ZERO_WIDTH) && rule_zero_width(fx) != 0) ||
-	    (on(fx, R_NBSP) && rule_nbsp(fx) != 0) ||
+	    rule_invisible(fx) != 0 ||
 	    (on(fx, R_SPACES) && rule_spaces(fx) != 0) ||
 	    (on(fx, R_SPACE_BEFORE) && rule_space_before(fx) != 0) ||
 	    rule_token_spaces(fx) != 0 ||

@@ -8,6 +8,7 @@
 
 #include "lexicon.h"
 #include "utf8.h"
+#include "vec.h"
 
 #define MAGIC "TXLEX\0\1\0"
 #define HEADER 32
@@ -291,7 +292,6 @@ rehash(struct lexbuild *b)
 static long
 word_id(struct lexbuild *b, const char *s, size_t n)
 {
-	uint32_t *ns;
 	char *key;
 	size_t i, len = 0, k;
 	int32_t cp;
@@ -306,14 +306,10 @@ word_id(struct lexbuild *b, const char *s, size_t n)
 		else
 			len += (size_t)txu8_encode(txu8_tolower(cp), key + len);
 	}
-	if (b->n == b->capids) {
-		if ((ns = realloc(b->slot_of, (b->capids ? b->capids * 2 : 4096) *
-		    sizeof(*ns))) == NULL) {
-			free(key);
-			return -1;
-		}
-		b->slot_of = ns;
-		b->capids = b->capids ? b->capids * 2 : 4096;
+	if (txvec_grow((void **)&b->slot_of, &b->capids, b->n + 1,
+	    sizeof(*b->slot_of)) != 0) {
+		free(key);
+		return -1;
 	}
 	if ((b->n + 1) * 2 > b->cap && rehash(b) != 0) {
 		free(key);
@@ -372,20 +368,14 @@ lexb_add_pair(struct lexbuild *b, const char *a, size_t an, const char *c,
     size_t cn, uint64_t count)
 {
 	long ka, kc;
-	struct bpair *np;
-	size_t ncap;
 
 	if (an == 0 || cn == 0 || an > 0xFFFF || cn > 0xFFFF)
 		return 0;
 	if ((ka = word_id(b, a, an)) < 0 || (kc = word_id(b, c, cn)) < 0)
 		return -1;
-	if (b->npairs == b->cappairs) {
-		ncap = b->cappairs ? b->cappairs * 2 : 1024;
-		if ((np = realloc(b->pairs, ncap * sizeof(*np))) == NULL)
-			return -1;
-		b->pairs = np;
-		b->cappairs = ncap;
-	}
+	if (txvec_grow((void **)&b->pairs, &b->cappairs, b->npairs + 1,
+	    sizeof(*b->pairs)) != 0)
+		return -1;
 	b->pairs[b->npairs].a = (uint32_t)ka;
 	b->pairs[b->npairs].b = (uint32_t)kc;
 	b->pairs[b->npairs++].count = count;

@@ -4,6 +4,7 @@
 #include "brk.h"
 #include "tokens.h"
 #include "utf8.h"
+#include "vec.h"
 #include "split.h"
 
 /* Lines longer than this (in characters) are not hard-wrapped text. */
@@ -235,23 +236,6 @@ split_free(struct splitter *sp)
 	free(sp);
 }
 
-static int
-grow(void **p, size_t *cap, size_t need, size_t size)
-{
-	size_t nc = *cap ? *cap : 64;
-	void *np;
-
-	if (need <= *cap)
-		return 0;
-	while (nc < need)
-		nc *= 2;
-	if ((np = realloc(*p, nc * size)) == NULL)
-		return -1;
-	*p = np;
-	*cap = nc;
-	return 0;
-}
-
 /* Tokenizes s[from..to), to <= n: the window of the paragraph s[0..n). */
 static int
 tokenize(struct splitter *sp, const char *s, size_t n, size_t from, size_t to)
@@ -278,7 +262,7 @@ tokenize(struct splitter *sp, const char *s, size_t n, size_t from, size_t to)
 			continue;
 		}
 		cap = sp->captk;
-		if (grow((void **)&sp->tk, &cap, sp->ntk + 1, sizeof(*sp->tk)) != 0)
+		if (txvec_grow((void **)&sp->tk, &cap, sp->ntk + 1, sizeof(*sp->tk)) != 0)
 			return -1;
 		if (cap != sp->captk) {
 			unsigned char *nb = realloc(sp->brk, cap);
@@ -793,7 +777,7 @@ split_icu(struct splitter *sp, const char *s, size_t from, size_t to,
 
 	for (k = 0; k < NELEM(dot_ordinals); k++)
 		ordinals |= strcmp(lang, dot_ordinals[k]) == 0;
-	if (grow((void **)&sp->copy, &sp->copycap, to - from + 1, 1) != 0)
+	if (txvec_grow((void **)&sp->copy, &sp->copycap, to - from + 1, 1) != 0)
 		return -1;
 	memcpy(sp->copy, s + from, to - from);
 	/* ICU breaks at every newline: blank the soft ones. */
@@ -912,7 +896,7 @@ split_window(struct splitter *sp, size_t from, size_t to)
 	for (i = 0; i < sp->ntk; i++) {
 		if (i + 1 < sp->ntk && !sp->brk[i])
 			continue;
-		if (grow((void **)&sp->span, &sp->capspan, sp->nspan + 1,
+		if (txvec_grow((void **)&sp->span, &sp->capspan, sp->nspan + 1,
 		    sizeof(*sp->span)) != 0)
 			return -1;
 		sp->span[sp->nspan].start = sp->tk[first].start;
