@@ -1,7 +1,10 @@
+#include <errno.h>
+#include <fcntl.h>
 #include <signal.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "cli.h"
 #include "utf8.h"
@@ -93,4 +96,64 @@ txcli_check_utf8(const struct txcli *c, const char *name, const char *s,
 	txcli_warn(c, "%s: invalid UTF-8 at byte %llu", name,
 	    (unsigned long long)(off + bad));
 	return -1;
+}
+
+int
+txcli_open(const struct txcli *c, const char *path, struct txin *r,
+    const char **name)
+{
+	int fd = 0;
+
+	*name = strcmp(path, "-") == 0 ? "<stdin>" : path;
+	if (strcmp(path, "-") != 0 && (fd = open(path, O_RDONLY)) < 0) {
+		txcli_warn(c, "%s: %s", path, strerror(errno));
+		return 1;
+	}
+	if (txin_init(r, fd) != 0) {
+		txcli_warn(c, "%s: %s", *name, strerror(r->err));
+		if (fd != 0)
+			close(fd);
+		return -1;
+	}
+	return 0;
+}
+
+void
+txcli_close(struct txin *r)
+{
+	txin_free(r);
+	if (r->fd > 0)
+		close(r->fd);
+}
+
+int
+txcli_next_record(const struct txcli *c, struct txin *r, const char *name,
+    unsigned long long *lineno, const char *addkey, struct txjson_rec *rec,
+    struct txin_span *u, struct txout *w)
+{
+	int k, code;
+
+	while ((k = txin_next(r, TXIN_LINE, u)) > 0) {
+		++*lineno;
+		if (txjson_blank(u->text, u->len)) {
+			if (w != NULL)
+				txout_write(w, u->text, u->len + u->termlen);
+			continue;
+		}
+		if ((code = txjson_parse(rec, u->text, u->len, c->field,
+		    addkey)) == TXJSON_OK)
+			return 1;
+		txcli_warn(c, "%s:%llu: %s%s", name, *lineno,
+		    txjson_strerror(rec, code), c->skip_bad ? " (passed through)" : "");
+		txjson_free(rec);
+		if (!c->skip_bad)
+			return -1;
+		if (w != NULL)
+			txout_write(w, u->text, u->len + u->termlen);
+	}
+	if (k < 0) {
+		txcli_warn(c, "%s: %s", name, strerror(r->err));
+		return -1;
+	}
+	return 0;
 }

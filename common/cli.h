@@ -11,6 +11,10 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "input.h"
+#include "jsonl.h"
+#include "output.h"
+
 enum txcli_framing { TXCLI_PLAIN, TXCLI_NUL, TXCLI_JSONL };
 
 enum {
@@ -82,5 +86,29 @@ void txcli_version(const struct txcli *c);
  */
 int txcli_check_utf8(const struct txcli *c, const char *name, const char *s,
     size_t n, uint64_t off);
+
+/*
+ * Opens input path ("-" is standard input) and prepares r to read it;
+ * *name is what messages call it.  Returns 0; 1 after "prog: path: why"
+ * when the file cannot be opened (the caller goes on with the others); -1
+ * after a message when memory is exhausted.
+ */
+int txcli_open(const struct txcli *c, const char *path, struct txin *r,
+    const char **name);
+
+/* Frees r and closes its file, unless it is standard input. */
+void txcli_close(struct txin *r);
+
+/*
+ * The next JSON Lines record of r, parsed for member c->field and addkey
+ * (see txjson_parse).  A blank line, and under --skip-bad a malformed
+ * record (with a warning), is written to w unchanged, when w is not NULL,
+ * and skipped.  Returns 1 with *rec parsed (the caller frees it) and *u its
+ * line; 0 at the end of input; -1 after a message: a read error, or a
+ * malformed record without --skip-bad.  *lineno counts the lines read.
+ */
+int txcli_next_record(const struct txcli *c, struct txin *r,
+    const char *name, unsigned long long *lineno, const char *addkey,
+    struct txjson_rec *rec, struct txin_span *u, struct txout *w);
 
 #endif

@@ -1,5 +1,4 @@
 #include <errno.h>
-#include <fcntl.h>
 #include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -232,27 +231,10 @@ do_jsonl(struct ctx *x, struct txin *r, const char *name)
 	struct txin_span u;
 	unsigned long long lineno = 0;
 	struct sink k;
-	int rc, code;
+	int rc;
 
-	while ((rc = txin_next(r, TXIN_LINE, &u)) > 0) {
-		lineno++;
-		if (txjson_blank(u.text, u.len)) {
-			if (!x->dry && x->learn == NULL)
-				txout_write(&x->out, u.text, u.len + u.termlen);
-			continue;
-		}
-		code = txjson_parse(&rec, u.text, u.len, x->cli.field, NULL);
-		if (code != TXJSON_OK) {
-			txcli_warn(&x->cli, "%s:%llu: %s%s", name, lineno,
-			    txjson_strerror(&rec, code),
-			    x->cli.skip_bad ? " (passed through)" : "");
-			txjson_free(&rec);
-			if (!x->cli.skip_bad)
-				return -1;
-			if (!x->dry && x->learn == NULL)
-				txout_write(&x->out, u.text, u.len + u.termlen);
-			continue;
-		}
+	while ((rc = txcli_next_record(&x->cli, r, name, &lineno, NULL, &rec,
+	    &u, x->dry || x->learn != NULL ? NULL : &x->out)) > 0) {
 		if (x->learn != NULL) {
 			rc = do_doc(x, name, rec.text, rec.textlen, 0);
 			txjson_free(&rec);
@@ -273,30 +255,20 @@ do_jsonl(struct ctx *x, struct txin *r, const char *name)
 		free(k.buf);
 		txjson_free(&rec);
 	}
-	if (rc < 0) {
-		txcli_warn(&x->cli, "%s: %s", name, strerror(r->err));
-		return -1;
-	}
-	return 0;
+	return rc;
 }
 
 /* Returns 0, 1 for an unreadable input (the others go on), -1 to stop. */
 static int
 process(struct ctx *x, const char *path)
 {
-	const char *name = strcmp(path, "-") == 0 ? "<stdin>" : path;
+	const char *name;
 	struct txin_span u;
 	struct txin r;
-	int fd = 0, rc = 0, k;
+	int rc, k = 0;
 
-	if (strcmp(path, "-") != 0 && (fd = open(path, O_RDONLY)) < 0) {
-		txcli_warn(&x->cli, "%s: %s", path, strerror(errno));
-		return 1;
-	}
-	if (txin_init(&r, fd) != 0) {
-		txcli_warn(&x->cli, "%s: %s", name, strerror(r.err));
-		return -1;
-	}
+	if ((rc = txcli_open(&x->cli, path, &r, &name)) != 0)
+		return rc;
 	if (x->cli.framing == TXCLI_JSONL)
 		rc = do_jsonl(x, &r, name);
 	else {
@@ -314,9 +286,7 @@ process(struct ctx *x, const char *path)
 			rc = -1;
 		}
 	}
-	txin_free(&r);
-	if (fd != 0)
-		close(fd);
+	txcli_close(&r);
 	return rc;
 }
 

@@ -1,5 +1,4 @@
 #include <errno.h>
-#include <fcntl.h>
 #include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -201,25 +200,10 @@ do_jsonl(struct ctx *x, struct txin *r, const char *name)
 	struct txin_span u;
 	unsigned long long lineno = 0;
 	json_t *arr;
-	int k, code;
+	int k;
 
-	while ((k = txin_next(r, TXIN_LINE, &u)) > 0) {
-		lineno++;
-		if (txjson_blank(u.text, u.len)) {
-			txout_write(&x->out, u.text, u.len + u.termlen);
-			continue;
-		}
-		code = txjson_parse(&rec, u.text, u.len, x->cli.field, "sentences");
-		if (code != TXJSON_OK) {
-			txcli_warn(&x->cli, "%s:%llu: %s%s", name, lineno,
-			    txjson_strerror(&rec, code),
-			    x->cli.skip_bad ? " (passed through)" : "");
-			txjson_free(&rec);
-			if (!x->cli.skip_bad)
-				return -1;
-			txout_write(&x->out, u.text, u.len + u.termlen);
-			continue;
-		}
+	while ((k = txcli_next_record(&x->cli, r, name, &lineno, "sentences",
+	    &rec, &u, &x->out)) > 0) {
 		if ((arr = sentences(x, rec.text, rec.textlen)) == NULL) {
 			txjson_free(&rec);
 			txcli_warn(&x->cli, "%s:%llu: %s", name, lineno,
@@ -230,38 +214,26 @@ do_jsonl(struct ctx *x, struct txin *r, const char *name)
 		txjson_free(&rec);
 		txout_write(&x->out, u.term, u.termlen);
 	}
-	if (k < 0) {
-		txcli_warn(&x->cli, "%s: %s", name, strerror(r->err));
-		return -1;
-	}
-	return 0;
+	return k;
 }
 
 /* Returns 0, 1 for an unreadable input (the others go on), -1 to stop. */
 static int
 process(struct ctx *x, const char *path)
 {
-	const char *name = strcmp(path, "-") == 0 ? "<stdin>" : path;
+	const char *name;
 	struct txin r;
-	int fd = 0, rc;
+	int rc;
 
-	if (strcmp(path, "-") != 0 && (fd = open(path, O_RDONLY)) < 0) {
-		txcli_warn(&x->cli, "%s: %s", path, strerror(errno));
-		return 1;
-	}
-	if (txin_init(&r, fd) != 0) {
-		txcli_warn(&x->cli, "%s: %s", name, strerror(r.err));
-		return -1;
-	}
+	if ((rc = txcli_open(&x->cli, path, &r, &name)) != 0)
+		return rc;
 	if (x->cli.framing == TXCLI_JSONL)
 		rc = do_jsonl(x, &r, name);
 	else if (x->cli.framing == TXCLI_NUL)
 		rc = do_nul(x, &r, name);
 	else
 		rc = split_units(x, &r, name, 0, 1);
-	txin_free(&r);
-	if (fd != 0)
-		close(fd);
+	txcli_close(&r);
 	return rc;
 }
 
