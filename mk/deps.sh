@@ -2,8 +2,10 @@
 # Checks for, and as root installs, the Debian packages that building and testing need.
 # usage: mk/deps.sh check|install [extra-package...]
 set -u
-pkgs="pkg-config libicu-dev libutf8proc-dev libjansson-dev libxml2-dev libcmocka-dev
-unicode-data mandoc python3"
+# gcc and libc6-dev: a minimal Debian root has neither; bsdextrautils: col(1),
+# which tests/docs.sh uses to compare a page's SYNOPSIS with usage().
+pkgs="make gcc libc6-dev pkg-config libicu-dev libutf8proc-dev libjansson-dev
+libxml2-dev libcmocka-dev unicode-data mandoc bsdextrautils python3"
 mode=${1:-check}
 [ $# -gt 0 ] && shift
 pkgs="$pkgs $*"

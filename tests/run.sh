@@ -93,11 +93,13 @@ done
 for s in tests/contract.sh tests/properties.sh tests/docs.sh tests/install.sh; do
 	mkdir -p "$tmp/s"
 	TX_TMP=$tmp/s TX_QUICK=$quick TX_WRAP=$wrap sh "$s" >"$tmp/suite" 2>&1
-	grep '^FAIL' "$tmp/suite"
 	line=$(tail -n 1 "$tmp/suite")
 	p=$(echo "$line" | sed -n 's/^[a-z]*: \([0-9]*\) passed, \([0-9]*\) failed$/\1/p')
 	f=$(echo "$line" | sed -n 's/^[a-z]*: \([0-9]*\) passed, \([0-9]*\) failed$/\2/p')
-	[ -n "$p" ] || { echo "FAIL: $s did not finish"; cat "$tmp/suite"; p=0 f=1; }
+	[ -n "$p" ] || { echo "FAIL: $s did not finish"; p=0 f=1; }
+	# Everything a failing suite printed, its commands' messages included
+	# (a missing tool reads as "col: not found", not as a wrong result).
+	[ "$f" -eq 0 ] || sed '$d' "$tmp/suite"
 	pass=$((pass + p))
 	fail=$((fail + f))
 	rm -rf "$tmp/s"
