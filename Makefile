@@ -19,14 +19,14 @@ TX_CFLAGS = -std=c11 -D_POSIX_C_SOURCE=200809L \
 ALL_CFLAGS = $(TX_CFLAGS) $(CFLAGS) $(SAN)
 ALL_LDFLAGS = $(LDFLAGS) $(SAN)
 
-COMMON = input utf8 brk jsonl output cli data tokens vec
+COMMON = input utf8 brk jsonl output cli data tokens vec span run
 COMMON_OBJ = $(COMMON:%=build/common/%.o)
 LIBTX = build/libtx.a
 
 PROGS = txsplit txfix
 txsplit_OBJ = build/src/txsplit/main.o build/src/txsplit/split.o
 txfix_OBJ = build/src/txfix/main.o build/src/txfix/fix.o build/src/txfix/mojibake.o \
-	build/src/txfix/lexicon.o
+	build/src/txfix/lexicon.o build/src/txfix/log.o
 
 UNIT = $(COMMON) input_small split lexicon fix
 UNIT_BIN = $(UNIT:%=build/tests/unit/test_%)

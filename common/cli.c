@@ -1,5 +1,3 @@
-#include <errno.h>
-#include <fcntl.h>
 #include <signal.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -7,7 +5,6 @@
 #include <unistd.h>
 
 #include "cli.h"
-#include "utf8.h"
 
 #ifndef TX_VERSION
 #define TX_VERSION "0.1"
@@ -79,81 +76,47 @@ txcli_bad_option(const struct txcli *c, char *const argv[], int opt)
 		txcli_warn(c, "unknown option '%s' (see --help)", arg);
 }
 
-void
+int
 txcli_version(const struct txcli *c)
 {
 	printf("%s %s\n", c->prog, TX_VERSION);
+	return 0;
 }
 
 int
-txcli_check_utf8(const struct txcli *c, const char *name, const char *s,
-    size_t n, uint64_t off)
+txcli_fatal(const struct txcli *c, const char *what, int err)
 {
-	size_t bad;
+	if (what != NULL)
+		txcli_warn(c, "%s: %s", what, strerror(err));
+	else
+		txcli_warn(c, "%s", strerror(err));
+	return 1;
+}
 
-	if (!c->strict || (bad = txu8_validate(s, n)) == n)
-		return 0;
-	txcli_warn(c, "%s: invalid UTF-8 at byte %llu", name,
-	    (unsigned long long)(off + bad));
+int
+txcli_choice(const struct txcli *c, const char *opt, const char *arg,
+    const char *const choices[])
+{
+	char list[256];
+	size_t n = 0;
+	int i;
+
+	for (i = 0; choices[i] != NULL; i++)
+		if (strcmp(arg, choices[i]) == 0)
+			return i;
+	list[0] = '\0';
+	for (i = 0; choices[i] != NULL && n < sizeof(list); i++)
+		n += (size_t)snprintf(list + n, sizeof(list) - n, "%s%s",
+		    i == 0 ? "" : choices[i + 1] == NULL ? " or " : ", ", choices[i]);
+	txcli_warn(c, "%s: %s: must be %s", opt, arg, list);
 	return -1;
 }
 
 int
-txcli_open(const struct txcli *c, const char *path, struct txin *r,
-    const char **name)
+txcli_close_stdout(const struct txcli *c, struct txout *w)
 {
-	int fd = 0;
-
-	*name = strcmp(path, "-") == 0 ? "<stdin>" : path;
-	if (strcmp(path, "-") != 0 && (fd = open(path, O_RDONLY)) < 0) {
-		txcli_warn(c, "%s: %s", path, strerror(errno));
-		return 1;
-	}
-	if (txin_init(r, fd) != 0) {
-		txcli_warn(c, "%s: %s", *name, strerror(r->err));
-		if (fd != 0)
-			close(fd);
-		return -1;
-	}
-	return 0;
-}
-
-void
-txcli_close(struct txin *r)
-{
-	txin_free(r);
-	if (r->fd > 0)
-		close(r->fd);
-}
-
-int
-txcli_next_record(const struct txcli *c, struct txin *r, const char *name,
-    unsigned long long *lineno, const char *addkey, struct txjson_rec *rec,
-    struct txin_span *u, struct txout *w)
-{
-	int k, code;
-
-	while ((k = txin_next(r, TXIN_LINE, u)) > 0) {
-		++*lineno;
-		if (txjson_blank(u->text, u->len)) {
-			if (w != NULL)
-				txout_write(w, u->text, u->len + u->termlen);
-			continue;
-		}
-		if ((code = txjson_parse(rec, u->text, u->len, c->field,
-		    addkey)) == TXJSON_OK)
-			return 1;
-		txcli_warn(c, "%s:%llu: %s%s", name, *lineno,
-		    txjson_strerror(rec, code), c->skip_bad ? " (passed through)" : "");
-		txjson_free(rec);
-		if (!c->skip_bad)
-			return -1;
-		if (w != NULL)
-			txout_write(w, u->text, u->len + u->termlen);
-	}
-	if (k < 0) {
-		txcli_warn(c, "%s: %s", name, strerror(r->err));
-		return -1;
-	}
-	return 0;
+	if (txout_close(w) == 0)
+		return 0;
+	txcli_warn(c, "write error: %s", strerror(w->err));
+	return 1;
 }

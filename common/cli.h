@@ -1,8 +1,8 @@
 /*
  * cli: what every tx program shares at its user interface: the common
- * options, the framing, the invalid-input policy and the diagnostics.
- * This is the one module that writes to stderr, and only when a program
- * asks it to; it never exits.
+ * options and the diagnostics (`prog: what: why`).  This is the one module
+ * of common/ that prints, and only when a program (or the document loop,
+ * run) asks it to; it never exits.
  */
 #ifndef TX_CLI_H
 #define TX_CLI_H
@@ -11,8 +11,6 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#include "input.h"
-#include "jsonl.h"
 #include "output.h"
 
 enum txcli_framing { TXCLI_PLAIN, TXCLI_NUL, TXCLI_JSONL };
@@ -75,40 +73,27 @@ void txcli_warn(const struct txcli *c, const char *fmt, ...)
  */
 void txcli_bad_option(const struct txcli *c, char *const argv[], int opt);
 
-/* Prints "prog: VERSION\n" to stdout. */
-void txcli_version(const struct txcli *c);
+/* Prints "prog VERSION\n" to stdout; returns 0, the exit status. */
+int txcli_version(const struct txcli *c);
 
 /*
- * The invalid-input policy for s[0..n), which starts at byte offset off of
- * input name.  Returns 0 when s may be processed: it is valid, or --strict
- * is off.  Returns -1 after printing "prog: name: invalid UTF-8 at byte N"
- * under --strict.
+ * Prints "prog: what: strerror(err)" ("prog: strerror(err)" when what is
+ * NULL) and returns 1, the exit status of a runtime error.
  */
-int txcli_check_utf8(const struct txcli *c, const char *name, const char *s,
-    size_t n, uint64_t off);
+int txcli_fatal(const struct txcli *c, const char *what, int err);
 
 /*
- * Opens input path ("-" is standard input) and prepares r to read it;
- * *name is what messages call it.  Returns 0; 1 after "prog: path: why"
- * when the file cannot be opened (the caller goes on with the others); -1
- * after a message when memory is exhausted.
+ * Matches arg against the NULL-terminated list of choices.  Returns its
+ * index, or -1 after "prog: opt: arg: must be a, b or c" (a usage error).
  */
-int txcli_open(const struct txcli *c, const char *path, struct txin *r,
-    const char **name);
-
-/* Frees r and closes its file, unless it is standard input. */
-void txcli_close(struct txin *r);
+int txcli_choice(const struct txcli *c, const char *opt, const char *arg,
+    const char *const choices[]);
 
 /*
- * The next JSON Lines record of r, parsed for member c->field and addkey
- * (see txjson_parse).  A blank line, and under --skip-bad a malformed
- * record (with a warning), is written to w unchanged, when w is not NULL,
- * and skipped.  Returns 1 with *rec parsed (the caller frees it) and *u its
- * line; 0 at the end of input; -1 after a message: a read error, or a
- * malformed record without --skip-bad.  *lineno counts the lines read.
+ * Closes standard output's writer w, as the last thing a program does
+ * (coreutils' close_stdout).  Returns 0, or 1 after "prog: write error:
+ * why" when anything written could not be.
  */
-int txcli_next_record(const struct txcli *c, struct txin *r,
-    const char *name, unsigned long long *lineno, const char *addkey,
-    struct txjson_rec *rec, struct txin_span *u, struct txout *w);
+int txcli_close_stdout(const struct txcli *c, struct txout *w);
 
 #endif

@@ -178,7 +178,7 @@ txin_next(struct txin *r, enum txin_unit u, struct txin_span *sp)
 				break;
 		if (r->err)
 			return -1;
-		if (r->end - r->start >= 3 &&
+		if (!r->rawbom && r->end - r->start >= 3 &&
 		    memcmp(r->buf + r->start, "\xEF\xBB\xBF", 3) == 0) {
 			r->bom = 1;
 			r->start += 3;

@@ -43,6 +43,7 @@ struct txin {
 	int err;		/* errno of a failed read or allocation */
 	int started;
 	int borrowed;		/* buf is the caller's (txin_init_mem) */
+	int rawbom;		/* set before the first txin_next: a leading BOM is data */
 	int bom;		/* the stream began with U+FEFF, which is skipped */
 	int crlf;		/* the first line ended in CR LF; -1 until a newline is seen */
 };

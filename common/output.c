@@ -44,6 +44,8 @@ txout_flush(struct txout *w)
 {
 	if (w->err)
 		return -1;
+	if (w->mem)
+		return 0;
 	if (w->len > 0 && write_all(w, w->buf, w->len) != 0)
 		return -1;
 	w->len = 0;
@@ -51,9 +53,47 @@ txout_flush(struct txout *w)
 }
 
 int
+txout_init_mem(struct txout *w)
+{
+	memset(w, 0, sizeof(*w));
+	w->fd = -1;
+	w->mem = 1;
+	return 0;
+}
+
+void
+txout_reset(struct txout *w)
+{
+	w->len = 0;
+	w->err = 0;
+}
+
+/* A memory writer's buffer grows instead of being written out. */
+static int
+grow(struct txout *w, size_t need)
+{
+	size_t nc = w->cap ? w->cap : 256;
+	char *nb;
+
+	while (nc < need)
+		nc *= 2;
+	if ((nb = realloc(w->buf, nc)) == NULL) {
+		w->err = errno;
+		return -1;
+	}
+	w->buf = nb;
+	w->cap = nc;
+	return 0;
+}
+
+int
 txout_write(struct txout *w, const void *s, size_t n)
 {
 	if (w->err)
+		return -1;
+	if (n == 0)
+		return 0;
+	if (w->mem && w->len + n > w->cap && grow(w, w->len + n) != 0)
 		return -1;
 	if (w->len + n <= w->cap) {
 		memcpy(w->buf + w->len, s, n);
@@ -104,7 +144,7 @@ txout_close(struct txout *w)
 
 	free(w->buf);
 	w->buf = NULL;
-	if (close(w->fd) != 0 && !w->err) {
+	if (!w->mem && close(w->fd) != 0 && !w->err) {
 		w->err = errno;
 		rc = -1;
 	}

@@ -20,9 +20,10 @@ for f in tests/data/*.txt tests/cli/txsplit/*.in examples/*.txt; do
 	done
 done
 
-# -z: each NUL-separated record is a document; the NULs stay.
-printf 'One. Two.\0Three. Four.\0' | $wrap bin/txsplit -z >"$tmp/out"
-printf 'One.\nTwo.\n\0Three.\nFour.\n\0' >"$tmp/want"
+# -z: each NUL-separated record is a document; the NULs stay, and so does
+# each record's final newline or its lack, as in a file.
+printf 'One. Two.\0Three. Four.\n\0' | $wrap bin/txsplit -z >"$tmp/out"
+printf 'One.\nTwo.\0Three.\nFour.\n\0' >"$tmp/want"
 check "txsplit -z" cmp -s "$tmp/out" "$tmp/want"
 
 if [ "$quick" -eq 0 ]; then

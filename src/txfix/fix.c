@@ -1,4 +1,5 @@
 #include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -45,6 +46,30 @@ fix_rule_find(const char *name)
 	return -1;
 }
 
+int
+fix_rules_parse(const char *list, unsigned *mask, const char **bad,
+    int *badlen)
+{
+	char name[64];
+	size_t n;
+	int r;
+
+	*mask = 0;
+	for (;;) {
+		n = strcspn(list, ",");
+		snprintf(name, sizeof(name), "%.*s", (int)n, list);
+		if (n >= sizeof(name) || (r = fix_rule_find(name)) < 0) {
+			*bad = list;
+			*badlen = (int)(n < 64 ? n : 64);
+			return -1;
+		}
+		*mask |= 1u << r;
+		if (list[n] == '\0')
+			return 0;
+		list += n + 1;
+	}
+}
+
 /*
  * A direct-mapped cache of lexicon look-ups: words are Zipf-distributed,
  * so most look-ups of a stream of short documents hit it.  It holds facts
@@ -74,6 +99,14 @@ struct dword {
 	unsigned char cut[4];	/* NPARTS - 1 cuts at most */
 };
 
+/* One repair while the rules run: bytes [start, end) become a replacement in the pool. */
+struct fix_edit {
+	size_t start, end;
+	enum fix_rule rule;
+	size_t repl;		/* offset of the replacement in the fixer's pool */
+	size_t repllen;
+};
+
 struct fixer {
 	struct fix_opts o;
 	const struct lexicon *lx;
@@ -83,6 +116,8 @@ struct fixer {
 	size_t ntk, captk;
 	struct fix_edit *ed;
 	size_t ned, caped;
+	struct txedit *out;	/* what fix_doc returns */
+	size_t capout;
 	char *pool;
 	size_t npool, cappool;
 	struct dword *dw;
@@ -124,6 +159,7 @@ fix_free(struct fixer *fx)
 		return;
 	free(fx->tk);
 	free(fx->ed);
+	free(fx->out);
 	free(fx->pool);
 	free(fx->dw);
 	free(fx->names);
@@ -131,12 +167,6 @@ fix_free(struct fixer *fx)
 	free(fx->idslot);
 	free(fx->cache);
 	free(fx);
-}
-
-const char *
-fix_repl(const struct fixer *fx, const struct fix_edit *e)
-{
-	return fx->pool + e->repl;
 }
 
 static int
@@ -1633,7 +1663,7 @@ english(struct fixer *fx)
 }
 
 long
-fix_doc(struct fixer *fx, const char *s, size_t n, const struct fix_edit **out)
+fix_doc(struct fixer *fx, const char *s, size_t n, const struct txedit **out)
 {
 	size_t i, k;
 
@@ -1666,6 +1696,16 @@ fix_doc(struct fixer *fx, const char *s, size_t n, const struct fix_edit **out)
 		fx->ed[k++] = fx->ed[i];
 	}
 	fx->ned = k;
-	*out = fx->ed;
-	return (long)fx->ned;
+	if (k > 0 && txvec_grow((void **)&fx->out, &fx->capout, k,
+	    sizeof(*fx->out)) != 0)
+		return -1;
+	for (i = 0; i < k; i++) {
+		fx->out[i].start = fx->ed[i].start;
+		fx->out[i].end = fx->ed[i].end;
+		fx->out[i].repl = fx->pool + fx->ed[i].repl;
+		fx->out[i].repllen = fx->ed[i].repllen;
+		fx->out[i].rule = rule_name[fx->ed[i].rule];
+	}
+	*out = fx->out;
+	return (long)k;
 }

@@ -8,6 +8,7 @@
 #include <stddef.h>
 
 #include "lexicon.h"
+#include "span.h"
 
 /* The rules, in the order they claim text: an earlier rule's edit wins. */
 enum fix_rule {
@@ -20,19 +21,18 @@ enum fix_rule {
 const char *fix_rule_name(enum fix_rule r);
 /* The rule called name, or -1. */
 int fix_rule_find(const char *name);
+/*
+ * Parses a comma-separated list of rule names into a mask of (1 << rule)
+ * bits.  Returns 0, or -1 with the first unknown name at *bad in list,
+ * *badlen bytes long.
+ */
+int fix_rules_parse(const char *list, unsigned *mask, const char **bad,
+    int *badlen);
 
 struct fix_opts {
 	unsigned rules;		/* bit (1 << rule) for each rule to apply */
 	int nfkc;		/* NFKC instead of NFC */
 	int keep_nbsp;		/* keep NBSP between a number and its unit */
-};
-
-/* One repair: bytes [start, end) of the document become repl. */
-struct fix_edit {
-	size_t start, end;
-	enum fix_rule rule;
-	size_t repl;		/* offset of the replacement in the fixer's pool */
-	size_t repllen;
 };
 
 struct fixer;
@@ -44,13 +44,11 @@ void fix_free(struct fixer *fx);
 /*
  * Finds the repairs of document s[0..n) (any bytes).  *out points to an
  * array owned by fx, valid until the next call: edits in order of start,
- * not overlapping.  Returns their number, or -1 when memory is exhausted.
- * Work is linear in n: every search has a fixed bound (see fix.c).
+ * not overlapping, each rule named as fix_rule_name names it.  Returns
+ * their number, or -1 when memory is exhausted.  Work is linear in n:
+ * every search has a fixed bound (see fix.c).
  */
 long fix_doc(struct fixer *fx, const char *s, size_t n,
-    const struct fix_edit **out);
-
-/* The replacement text of edit e. */
-const char *fix_repl(const struct fixer *fx, const struct fix_edit *e);
+    const struct txedit **out);
 
 #endif

@@ -7,6 +7,7 @@
 #include <unistd.h>
 
 #include "lexicon.h"
+#include "tokens.h"
 #include "utf8.h"
 #include "vec.h"
 
@@ -517,4 +518,31 @@ out:
 	free(order);
 	free(final);
 	return rc;
+}
+
+int
+lexb_add_text(struct lexbuild *b, const char *s, size_t n)
+{
+	struct txtok t;
+	size_t pos = 0, pa = 0, pn = 0;
+	int have = 0;
+
+	while (pos < n) {
+		pos = txtok_next(s, n, pos, &t);
+		if (t.kind == TXTOK_SPACE)
+			continue;
+		if (t.kind != TXTOK_WORD) {
+			have = 0;
+			continue;
+		}
+		if (lexb_add(b, s + t.start, t.end - t.start, 1,
+		    (t.flags & TXTOK_UPPER) ? LEX_UPPER : LEX_LOWER) != 0 ||
+		    (have && lexb_add_pair(b, s + pa, pn, s + t.start,
+		    t.end - t.start, 1) != 0))
+			return -1;
+		pa = t.start;
+		pn = t.end - t.start;
+		have = 1;
+	}
+	return 0;
 }

@@ -61,6 +61,12 @@ int lexb_add_listed(struct lexbuild *b, const char *s, size_t n,
     unsigned flags, uint64_t count);
 int lexb_add_pair(struct lexbuild *b, const char *a, size_t an,
     const char *c, size_t cn, uint64_t count);
+/*
+ * Counts the words of text s[0..n) (any bytes) as the suite's tokenizer
+ * finds them, and each pair of adjacent words.  Returns 0, or -1 when
+ * memory is exhausted.
+ */
+int lexb_add_text(struct lexbuild *b, const char *s, size_t n);
 /* Adds every word and pair of lx. */
 int lexb_add_lexicon(struct lexbuild *b, const struct lexicon *lx);
 /* Writes the lexicon to fd.  Returns 0, or -1 with errno set. */

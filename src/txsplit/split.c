@@ -43,13 +43,14 @@ struct splitter {
 	struct tk *tk;
 	unsigned char *brk;	/* brk[i]: a sentence ends after token i */
 	size_t ntk, captk;
-	struct split_span *span;	/* the sentences of the current window */
+	struct txspan *span;	/* the sentences of the current window */
 	size_t nspan, capspan, next;
 	const char *text;		/* the paragraph being split */
 	size_t len, pos;		/* its length; where the next window starts */
 	size_t to;			/* the end of the current window */
 	size_t width;			/* its longest line, in characters */
 	char lang_now[8];		/* the language of the paragraph */
+	const char *why;		/* what failed, when ICU did */
 };
 
 /* Titles: always followed by a name. */
@@ -213,7 +214,7 @@ split_new(const struct split_opts *o, const char **why)
 	}
 	if (strcmp(lang, "en") != 0 && strcmp(lang, "auto") != 0 &&
 	    (sp->icu = txbrk_open(TXBRK_SENTENCE, lang, 1, why)) == NULL) {
-		free(sp);
+		split_free(sp);
 		return NULL;
 	}
 	return sp;
@@ -786,8 +787,10 @@ split_icu(struct splitter *sp, const char *s, size_t from, size_t to,
 			for (k = tk[i - 1].end; k < tk[i].start; k++)
 				if (s[k] == '\n' || s[k] == '\r')
 					sp->copy[k - from] = ' ';
-	if (txbrk_set_text(sp->icu, sp->copy, to - from, &why) != 0)
+	if (txbrk_set_text(sp->icu, sp->copy, to - from, &why) != 0) {
+		sp->why = why;
 		return -1;
+	}
 	i = 0;
 	while ((b = txbrk_next(sp->icu)) >= 0) {
 		b += (long)from;
@@ -846,11 +849,18 @@ script_lang(const char *s, size_t n, char *lang)
 	return 1;
 }
 
+const char *
+split_error(const struct splitter *sp)
+{
+	return sp->why != NULL ? sp->why : "out of memory";
+}
+
 int
 split_begin(struct splitter *sp, const char *s, size_t n)
 {
 	const char *why;
 
+	sp->why = NULL;
 	sp->text = s;
 	sp->len = n;
 	sp->pos = 0;
@@ -865,8 +875,11 @@ split_begin(struct splitter *sp, const char *s, size_t n)
 	    strcmp(sp->lang_now, sp->icu_lang) != 0) {
 		txbrk_close(sp->icu);
 		if ((sp->icu = txbrk_open(TXBRK_SENTENCE, sp->lang_now, 1,
-		    &why)) == NULL)
+		    &why)) == NULL) {
+			sp->why = why;
+			sp->icu_lang[0] = '\0';
 			return -1;
+		}
 		strcpy(sp->icu_lang, sp->lang_now);
 	}
 	return 0;
@@ -901,6 +914,7 @@ split_window(struct splitter *sp, size_t from, size_t to)
 			return -1;
 		sp->span[sp->nspan].start = sp->tk[first].start;
 		sp->span[sp->nspan].end = sp->tk[i].end;
+		sp->span[sp->nspan].label = NULL;
 		sp->nspan++;
 		first = i + 1;
 	}
@@ -914,7 +928,7 @@ is_white(char c)
 }
 
 int
-split_next(struct splitter *sp, struct split_span *out)
+split_next(struct splitter *sp, struct txspan *out)
 {
 	size_t want = SPLIT_WINDOW, to;
 

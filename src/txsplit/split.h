@@ -7,15 +7,13 @@
 
 #include <stddef.h>
 
+#include "span.h"
+
 enum split_newlines { SPLIT_NL_AUTO, SPLIT_NL_SPACE, SPLIT_NL_BREAK };
 
 struct split_opts {
 	enum split_newlines newlines;
 	const char *lang;	/* "en" (the suite's rules), another ISO 639 code (ICU), or "auto" */
-};
-
-struct split_span {
-	size_t start, end;	/* byte span of a sentence, without surrounding white space */
 };
 
 struct splitter;
@@ -30,16 +28,20 @@ void split_free(struct splitter *sp);
 /*
  * Points sp at paragraph s[0..n) (no blank line inside; any bytes, valid
  * UTF-8 or not), which must stay unchanged until the last split_next.
- * Returns 0, or -1 when memory is exhausted.
+ * Returns 0, or -1 when memory is exhausted or ICU fails (split_error).
  */
 int split_begin(struct splitter *sp, const char *s, size_t n);
 
 /*
- * Stores the paragraph's next sentence in *out: sentences come in order
+ * Stores the paragraph's next sentence in *out (its byte span, without
+ * the white space around it; no label): sentences come in order
  * and together cover every byte that is not white space.  Returns 1, 0
- * after the last, or -1 when memory is exhausted.  Memory is bounded by
- * the longest sentence, not by the paragraph.
+ * after the last, or -1 when memory is exhausted or ICU fails (split_error).
+ * Memory is bounded by the longest sentence, not by the paragraph.
  */
-int split_next(struct splitter *sp, struct split_span *out);
+int split_next(struct splitter *sp, struct txspan *out);
+
+/* What made the last split_begin or split_next fail (static storage). */
+const char *split_error(const struct splitter *sp);
 
 #endif

@@ -30,7 +30,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		{ SPLIT_NL_BREAK, "en" }, { SPLIT_NL_AUTO, "de" },
 	};
 	const char *s = (const char *)data, *why;
-	struct split_span sv;
+	struct txspan sv;
 	struct txjson_rec rec;
 	struct txtok t;
 	size_t pos, i, prev;

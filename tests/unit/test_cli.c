@@ -1,3 +1,5 @@
+#include <errno.h>
+#include <fcntl.h>
 #include <signal.h>
 
 #include "harness.h"
@@ -62,79 +64,37 @@ test_help_version_bad(void **state)
 }
 
 static void
-test_strict(void **state)
+test_choice(void **state)
 {
+	static const char *const modes[] = { "auto", "space", "break", NULL };
 	struct txcli c;
 
 	(void)state;
 	txcli_init(&c, "t");
-	assert_int_equal(txcli_check_utf8(&c, "f", "a\xFF", 2, 0), 0);
-	c.strict = 1;
-	assert_int_equal(txcli_check_utf8(&c, "f", "ok", 2, 0), 0);
-	assert_int_equal(txcli_check_utf8(&c, "f", "a\xFF", 2, 10), -1);
+	assert_int_equal(txcli_choice(&c, "-n", "auto", modes), 0);
+	assert_int_equal(txcli_choice(&c, "-n", "break", modes), 2);
+	assert_int_equal(txcli_choice(&c, "-n", "brake", modes), -1);
+	assert_int_equal(txcli_choice(&c, "-n", "", modes), -1);
 }
 
 static void
-test_open(void **state)
+test_close_stdout(void **state)
 {
-	struct txcli c;
-	struct txin r;
-	const char *name;
-
-	(void)state;
-	txcli_init(&c, "t");
-	assert_int_equal(txcli_open(&c, "/nonexistent/file", &r, &name), 1);
-	assert_int_equal(txcli_open(&c, "-", &r, &name), 0);
-	assert_string_equal(name, "<stdin>");
-	txcli_close(&r);
-}
-
-static void
-test_records(void **state)
-{
-	static const char in[] = "{\"text\":\"a\"}\n\n[1]\n{\"text\":\"b\"}\n";
-	char buf[256];
-	struct txjson_rec rec;
-	struct txin_span u;
 	struct txout w;
 	struct txcli c;
-	struct txin r;
-	unsigned long long lineno = 0;
-	int fd = fd_with(in, sizeof(in) - 1);
-	FILE *f = tmpfile();
-	size_t n;
+	int fd;
 
 	(void)state;
 	txcli_init(&c, "t");
-	c.skip_bad = 1;
-	txout_init(&w, dup(fileno(f)));
-	txin_init(&r, fd);
-	assert_int_equal(txcli_next_record(&c, &r, "x", &lineno, NULL, &rec, &u, &w), 1);
-	assert_int_equal(lineno, 1);
-	assert_memory_equal(rec.text, "a", 1);
-	txjson_free(&rec);
-	/* the blank line and the malformed record go to w */
-	assert_int_equal(txcli_next_record(&c, &r, "x", &lineno, NULL, &rec, &u, &w), 1);
-	assert_int_equal(lineno, 4);
-	assert_memory_equal(rec.text, "b", 1);
-	txjson_free(&rec);
-	assert_int_equal(txcli_next_record(&c, &r, "x", &lineno, NULL, &rec, &u, &w), 0);
-	assert_int_equal(txout_close(&w), 0);
-	rewind(f);
-	n = fread(buf, 1, sizeof(buf), f);
-	assert_int_equal(n, 5);
-	assert_memory_equal(buf, "\n[1]\n", 5);
-	fclose(f);
-	txin_free(&r);
-	close(fd);
-	/* without --skip-bad a malformed record stops */
-	fd = fd_with("[1]\n", 4);
-	c.skip_bad = 0;
-	lineno = 0;
-	txin_init(&r, fd);
-	assert_int_equal(txcli_next_record(&c, &r, "x", &lineno, NULL, &rec, &u, NULL), -1);
-	txin_free(&r);
-	close(fd);
+	assert_int_equal(txout_init(&w, open("/dev/null", O_WRONLY)), 0);
+	txout_puts(&w, "x");
+	assert_int_equal(txcli_close_stdout(&c, &w), 0);
+	if ((fd = open("/dev/full", O_WRONLY)) < 0)
+		skip();
+	assert_int_equal(txout_init(&w, fd), 0);
+	txout_puts(&w, "x");
+	assert_int_equal(txcli_close_stdout(&c, &w), 1);
+	assert_int_equal(txcli_fatal(&c, NULL, ENOMEM), 1);
 }
 
 int
@@ -143,9 +103,8 @@ main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_framing),
 		cmocka_unit_test(test_help_version_bad),
-		cmocka_unit_test(test_strict),
-		cmocka_unit_test(test_open),
-		cmocka_unit_test(test_records),
+		cmocka_unit_test(test_choice),
+		cmocka_unit_test(test_close_stdout),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -32,23 +32,27 @@ fixed(const char *in, unsigned rules)
 {
 	static char out[4096];
 	struct fix_opts o = { rules ? rules : (1u << R_NRULES) - 1, 0, 0 };
-	const struct fix_edit *ed;
+	const struct txedit *ed;
 	struct fixer *fx = fix_new(&o, lx);
-	size_t n = strlen(in), pos = 0, len = 0;
+	size_t n = strlen(in), pos = 0;
+	struct txout w;
 	long k, i;
 
 	k = fix_doc(fx, in, n, &ed);
 	assert_true(k >= 0);
 	for (i = 0; i < k; i++) {
 		assert_true(ed[i].start >= pos && ed[i].end >= ed[i].start);
-		memcpy(out + len, in + pos, ed[i].start - pos);
-		len += ed[i].start - pos;
-		memcpy(out + len, fix_repl(fx, &ed[i]), ed[i].repllen);
-		len += ed[i].repllen;
+		assert_true(fix_rule_find(ed[i].rule) >= 0);
 		pos = ed[i].end;
 	}
-	memcpy(out + len, in + pos, n - pos);
-	out[len + n - pos] = '\0';
+	pos = 0;
+	txout_init_mem(&w);
+	assert_int_equal(txedit_apply(&w, in, &pos, ed, (size_t)k), 0);
+	txout_write(&w, in + pos, n - pos);
+	assert_true(w.len < sizeof(out));
+	memcpy(out, w.buf != NULL ? w.buf : "", w.len);
+	out[w.len] = '\0';
+	txout_close(&w);
 	fix_free(fx);
 	return out;
 }
@@ -147,13 +151,13 @@ static void
 test_no_lexicon(void **state)
 {
 	struct fix_opts o = { (1u << R_NRULES) - 1, 0, 0 };
-	const struct fix_edit *ed;
+	const struct txedit *ed;
 	struct fixer *fx = fix_new(&o, NULL);
 
 	(void)state;
 	/* the lexicon rules are off, the others still work */
 	assert_int_equal(fix_doc(fx, "dealthat.The", 12, &ed), 1);
-	assert_int_equal(ed[0].rule, R_SENTENCE_SPACE);
+	assert_string_equal(ed[0].rule, "sentence-space");
 	assert_int_equal(fix_doc(fx, "", 0, &ed), 0);
 	fix_free(fx);
 }

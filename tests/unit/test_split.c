@@ -13,7 +13,7 @@ static void
 run(const struct tcase *c, size_t n, const char *lang, enum split_newlines nl)
 {
 	struct split_opts o = { nl, lang };
-	struct split_span sv;
+	struct txspan sv;
 	struct splitter *sp;
 	const char *why;
 	char got[2048];
@@ -241,7 +241,7 @@ test_windows(void **state)
 	struct split_opts o = { SPLIT_NL_AUTO, "en" };
 	size_t n = 3 * SPLIT_WINDOW + 7, i, count = 0, prev = 0;
 	char *s = malloc(n);
-	struct split_span sv;
+	struct txspan sv;
 	struct splitter *sp;
 	const char *why;
 

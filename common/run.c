@@ -1,0 +1,352 @@
+#include <errno.h>
+#include <fcntl.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "jsonl.h"
+#include "run.h"
+#include "utf8.h"
+
+#define BOM "\xEF\xBB\xBF"
+
+/* The loop's state over one run. */
+struct loop {
+	const struct txrun *r;
+	struct txout *out;
+	struct txout field;	/* --jsonl with edits: the field's new text */
+	const char *name;	/* the input being read */
+	unsigned long long doc;
+	int status;
+	int stop;
+};
+
+static int
+fail(struct loop *l, const char *fmt, const char *a, const char *b)
+{
+	txcli_warn(l->r->cli, fmt, a, b);
+	l->status = 1;
+	return -1;
+}
+
+/* The --strict policy for one unit. */
+static int
+check_utf8(struct loop *l, const struct txrun_unit *u)
+{
+	size_t bad;
+
+	if (!l->r->cli->strict || (bad = txu8_validate(u->text, u->len)) == u->len)
+		return 0;
+	txcli_warn(l->r->cli, "%s: invalid UTF-8 at byte %llu", u->name,
+	    (unsigned long long)(u->offset + bad));
+	l->status = 1;
+	return -1;
+}
+
+/* Where the spans of one document go. */
+struct spanout {
+	struct loop *l;
+	struct txout *w;
+	const char *eol;
+	json_t *arr;		/* --jsonl: the member's array */
+	int term;		/* the unit has its terminator */
+	int pending;		/* a line was written and its newline may be owed */
+	int any_in_unit, any_in_doc;
+	int blank_between;	/* a blank line between units (paragraphs) */
+	uint64_t base;
+};
+
+static int
+put_span(struct spanout *so, const char *s, const struct txspan *sp,
+    uint64_t base)
+{
+	const struct txrun *r = so->l->r;
+	json_t *v;
+
+	if (so->arr != NULL) {
+		if ((v = txspan_json(s, sp, r->form, base, r->flatten)) == NULL ||
+		    json_array_append_new(so->arr, v) != 0)
+			return fail(so->l, "%s: %s", so->l->name, strerror(ENOMEM));
+		return 0;
+	}
+	if (so->pending)
+		txout_puts(so->w, so->eol);
+	so->pending = 0;
+	if (!so->any_in_unit && so->any_in_doc && so->blank_between)
+		txout_puts(so->w, so->eol);
+	so->any_in_unit = so->any_in_doc = 1;
+	txspan_write(so->w, s, sp, r->form, base, r->flatten);
+	/*
+	 * A line is ended at once, so that what was written before a stop
+	 * is whole, but for the lines of a last unit without its newline:
+	 * the text's last line stays unended.  Offsets are records, not the
+	 * text, and always end.
+	 */
+	if (so->term || r->form != TXSPAN_TEXT)
+		txout_puts(so->w, so->eol);
+	else
+		so->pending = 1;
+	return 0;
+}
+
+/*
+ * Runs the engine on one unit and writes its results: edits applied to
+ * the unit's text to w, or spans handed to put_span.  Returns 0 or -1.
+ */
+static int
+run_unit(struct loop *l, const struct txrun_unit *u, struct txout *w,
+    struct spanout *so)
+{
+	const struct txrun *r = l->r;
+	struct txrun_batch b;
+	const char *why = "failed";
+	size_t pos = 0, i;
+	int more;
+
+	if (check_utf8(l, u) != 0)
+		return -1;
+	if (r->begin(r->eng, u, &why) != 0)
+		return fail(l, "%s: %s", u->name, why);
+	do {
+		memset(&b, 0, sizeof(b));
+		if ((more = r->next(r->eng, &b, &why)) < 0)
+			return fail(l, "%s: %s", u->name, why);
+		if (r->quiet)
+			continue;
+		if (r->result == TXRUN_EDITS)
+			txedit_apply(w, u->text, &pos, b.edits, b.n);
+		else
+			for (i = 0; i < b.n; i++)
+				if (put_span(so, u->text, &b.spans[i],
+				    u->offset) != 0)
+					return -1;
+	} while (more > 0);
+	if (r->result == TXRUN_EDITS && !r->quiet)
+		txout_write(w, u->text + pos, u->len - pos);
+	so->any_in_unit = 0;
+	return 0;
+}
+
+/*
+ * One document, read from d (a stream, or a NUL record or JSON field in
+ * memory), whose offsets start at base; output to w, or into arr for spans
+ * under --jsonl.  This is where the BOM, CRLF and final-newline policy
+ * lives (see run.h).  Returns 0, or -1 when the run must stop.
+ */
+static int
+run_doc(struct loop *l, struct txin *d, uint64_t base, struct txout *w,
+    json_t *arr)
+{
+	const struct txrun *r = l->r;
+	struct spanout so;
+	struct txrun_unit u;
+	struct txin_span sp;
+	int k, bom_owed;
+
+	memset(&so, 0, sizeof(so));
+	so.l = l;
+	so.w = w;
+	so.arr = arr;
+	so.blank_between = r->unit == TXIN_PARA;
+	l->doc++;
+	u.name = l->name;
+	u.doc = l->doc;
+	bom_owed = arr == NULL && !r->quiet &&
+	    (r->result == TXRUN_EDITS || r->form != TXSPAN_OFFSETS);
+	while ((k = txin_next(d, r->unit, &sp)) > 0) {
+		if (bom_owed && d->bom)
+			txout_write(w, BOM, 3);
+		bom_owed = 0;
+		so.eol = d->crlf == 1 ? "\r\n" : "\n";
+		so.term = sp.termlen > 0;
+		u.text = sp.text;
+		u.len = sp.len;
+		u.offset = base + sp.offset;
+		if (run_unit(l, &u, w, &so) != 0)
+			return -1;
+		if (r->result == TXRUN_EDITS && !r->quiet)
+			txout_write(w, sp.term, sp.termlen);
+	}
+	if (bom_owed && d->bom)
+		txout_write(w, BOM, 3);
+	/* a read error ends this input; the others go on */
+	if (k < 0) {
+		fail(l, "%s: %s", l->name, strerror(d->err));
+		return 1;
+	}
+	return 0;
+}
+
+/* -z: each NUL-separated record is a document; its NUL is kept. */
+static int
+run_nul(struct loop *l, struct txin *in)
+{
+	struct txin_span rec;
+	struct txin d;
+	int k, rc;
+
+	while ((k = txin_next(in, TXIN_NUL, &rec)) > 0) {
+		txin_init_mem(&d, rec.text, rec.len);
+		rc = run_doc(l, &d, rec.offset, l->out, NULL);
+		txin_free(&d);
+		if (rc != 0)
+			return rc;
+		if (rec.termlen > 0 && !l->r->quiet)
+			txout_putc(l->out, '\0');
+		if (l->out->err)
+			return -1;
+	}
+	if (k < 0) {
+		fail(l, "%s: %s", l->name, strerror(in->err));
+		return 1;
+	}
+	return 0;
+}
+
+/* One JSON Lines record's field as a document; the record written back. */
+static int
+run_record(struct loop *l, struct txjson_rec *rec)
+{
+	const struct txrun *r = l->r;
+	struct txin d;
+	json_t *arr = NULL;
+	int rc;
+
+	txin_init_mem(&d, rec->text, rec->textlen);
+	if (r->result == TXRUN_SPANS && (arr = json_array()) == NULL) {
+		txin_free(&d);
+		return fail(l, "%s: %s", l->name, strerror(ENOMEM));
+	}
+	txout_reset(&l->field);
+	rc = run_doc(l, &d, 0, &l->field, arr);
+	txin_free(&d);
+	if (rc != 0 || r->quiet) {
+		json_decref(arr);
+		return rc != 0 ? -1 : 0;
+	}
+	if (l->field.err)
+		return fail(l, "%s: %s", l->name, strerror(l->field.err));
+	if (txjson_write(l->out, rec, arr != NULL ? NULL : l->field.buf != NULL ?
+	    l->field.buf : "", l->field.len, arr) != 0 && !l->out->err)
+		return fail(l, "%s: %s", l->name, "cannot encode the record");
+	return 0;
+}
+
+static int
+run_jsonl(struct loop *l, struct txin *in)
+{
+	const struct txrun *r = l->r;
+	struct txjson_rec rec;
+	struct txin_span line;
+	unsigned long long lineno = 0;
+	int k, code, first = 1;
+	char where[32];
+
+	while ((k = txin_next(in, TXIN_LINE, &line)) > 0) {
+		if (first && in->bom && !r->quiet)
+			txout_write(l->out, BOM, 3);
+		first = 0;
+		++lineno;
+		if (txjson_blank(line.text, line.len)) {
+			if (!r->quiet)
+				txout_write(l->out, line.text, line.len + line.termlen);
+			continue;
+		}
+		code = txjson_parse(&rec, line.text, line.len, r->cli->field,
+		    r->result == TXRUN_SPANS ? r->member : NULL);
+		if (code != TXJSON_OK) {
+			snprintf(where, sizeof(where), "%llu", lineno);
+			txcli_warn(r->cli, "%s:%s: %s%s", l->name, where,
+			    txjson_strerror(&rec, code),
+			    r->cli->skip_bad ? " (passed through)" : "");
+			txjson_free(&rec);
+			if (!r->cli->skip_bad) {
+				l->status = 1;
+				return -1;
+			}
+			if (!r->quiet)
+				txout_write(l->out, line.text, line.len + line.termlen);
+			continue;
+		}
+		k = run_record(l, &rec);
+		txjson_free(&rec);
+		if (k != 0)
+			return -1;
+		if (!r->quiet)
+			txout_write(l->out, line.term, line.termlen);
+		if (l->out->err)
+			return -1;
+	}
+	if (k < 0) {
+		fail(l, "%s: %s", l->name, strerror(in->err));
+		return 1;
+	}
+	return 0;
+}
+
+/* Opens one operand; 0, or -1 after a message (the others go on). */
+static int
+open_input(struct loop *l, const char *path, int *fd)
+{
+	struct stat st;
+
+	*fd = STDIN_FILENO;
+	l->name = strcmp(path, "-") == 0 ? "<stdin>" : path;
+	if (strcmp(path, "-") != 0 && (*fd = open(path, O_RDONLY)) < 0)
+		return fail(l, "%s: %s", path, strerror(errno));
+	if (fstat(*fd, &st) == 0 && S_ISDIR(st.st_mode)) {
+		if (*fd != STDIN_FILENO)
+			close(*fd);
+		return fail(l, "%s: %s", l->name, strerror(EISDIR));
+	}
+	return 0;
+}
+
+/* One operand.  Returns 0, 1 when it could not be read, -1 to stop. */
+static int
+run_input(struct loop *l, const char *path)
+{
+	const struct txrun *r = l->r;
+	struct txin in;
+	int fd, rc;
+
+	if (open_input(l, path, &fd) != 0)
+		return 1;
+	if (txin_init(&in, fd) != 0) {
+		fail(l, "%s: %s", l->name, strerror(in.err));
+		rc = -1;
+	} else if (r->cli->framing == TXCLI_JSONL) {
+		rc = run_jsonl(l, &in);
+	} else if (r->cli->framing == TXCLI_NUL) {
+		/* each record strips its own BOM */
+		in.rawbom = 1;
+		rc = run_nul(l, &in);
+	} else
+		rc = run_doc(l, &in, 0, l->out, NULL);
+	txin_free(&in);
+	if (fd != STDIN_FILENO)
+		close(fd);
+	if (l->out->err)
+		return -1;
+	return rc;
+}
+
+int
+txrun_files(const struct txrun *r, struct txout *out, int argc,
+    char *const argv[])
+{
+	struct loop l;
+	int i;
+
+	memset(&l, 0, sizeof(l));
+	l.r = r;
+	l.out = out;
+	txout_init_mem(&l.field);
+	if (argc == 0)
+		run_input(&l, "-");
+	for (i = 0; i < argc; i++)
+		if (run_input(&l, argv[i]) < 0)
+			break;
+	txout_close(&l.field);
+	return l.status || out->err ? 1 : 0;
+}
