@@ -17,6 +17,7 @@ struct loop {
 	struct txout field;	/* --jsonl with edits: the field's new text */
 	const char *name;	/* the input being read */
 	unsigned long long doc;
+	size_t edits;		/* made in the current document */
 	int status;
 	int stop;
 };
@@ -113,8 +114,10 @@ run_unit(struct loop *l, const struct txrun_unit *u, struct txout *w,
 			return fail(l, "%s: %s", u->name, why);
 		if (r->quiet)
 			continue;
-		if (r->result == TXRUN_EDITS)
+		if (r->result == TXRUN_EDITS) {
 			txedit_apply(w, u->text, &pos, b.edits, b.n);
+			l->edits += b.n;
+		}
 		else
 			for (i = 0; i < b.n; i++)
 				if (put_span(so, u->text, &b.spans[i],
@@ -149,6 +152,7 @@ run_doc(struct loop *l, struct txin *d, uint64_t base, struct txout *w,
 	so.arr = arr;
 	so.blank_between = r->unit == TXIN_PARA;
 	l->doc++;
+	l->edits = 0;
 	u.name = l->name;
 	u.doc = l->doc;
 	bom_owed = arr == NULL && !r->quiet &&
@@ -226,6 +230,9 @@ run_record(struct loop *l, struct txjson_rec *rec)
 	}
 	if (l->field.err)
 		return fail(l, "%s: %s", l->name, strerror(l->field.err));
+	/* a field without edits keeps its spelling (escapes and all) */
+	if (arr == NULL && l->edits == 0)
+		return txout_write(l->out, rec->line, rec->len) != 0 ? -1 : 0;
 	if (txjson_write(l->out, rec, arr != NULL ? NULL : l->field.buf != NULL ?
 	    l->field.buf : "", l->field.len, arr) != 0 && !l->out->err)
 		return fail(l, "%s: %s", l->name, "cannot encode the record");
