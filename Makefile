@@ -19,7 +19,7 @@ TX_CFLAGS = -std=c11 -D_POSIX_C_SOURCE=200809L \
 ALL_CFLAGS = $(TX_CFLAGS) $(CFLAGS) $(SAN)
 ALL_LDFLAGS = $(LDFLAGS) $(SAN)
 
-COMMON = input utf8 brk jsonl output cli data tokens vec span run
+COMMON = input utf8 brk jsonl output cli data tokens vec span run hash model
 COMMON_OBJ = $(COMMON:%=build/common/%.o)
 LIBTX = build/libtx.a
 

@@ -138,6 +138,16 @@ txout_putu(struct txout *w, unsigned long long v)
 }
 
 int
+txout_detach(struct txout *w)
+{
+	int rc = txout_flush(w);
+
+	free(w->buf);
+	w->buf = NULL;
+	return rc;
+}
+
+int
 txout_close(struct txout *w)
 {
 	int rc = txout_flush(w);

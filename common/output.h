@@ -42,6 +42,12 @@ int txout_putu(struct txout *w, unsigned long long v);
 int txout_flush(struct txout *w);
 
 /*
+ * Flushes and frees the buffer, leaving fd open.  Returns 0, or -1 with
+ * w->err set when a write failed.
+ */
+int txout_detach(struct txout *w);
+
+/*
  * Flushes, frees the buffer and closes fd (not for a memory writer).  Returns 0, or -1 with w->err
  * set when a write or the close failed: the caller reports it.
  */

@@ -2,39 +2,49 @@
 #include <fcntl.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/mman.h>
-#include <sys/stat.h>
 #include <unistd.h>
 
+#include "hash.h"
 #include "lexicon.h"
+#include "model.h"
 #include "tokens.h"
 #include "utf8.h"
 #include "vec.h"
 
-#define MAGIC "TXLEX\0\1\0"
-#define HEADER 32
-
-struct lexword {
-	uint32_t off;
-	uint16_t len, flags;
-	uint64_t count;
-};
-
-struct lexpair {
-	uint32_t w1, w2;
-	uint64_t count;
-};
+#define KIND "txfix-lexicon-1"
+#define WORDSIZE 16	/* u32 off, u16 len, u16 flags, u64 count */
+#define PAIRSIZE 16	/* u32 w1, u32 w2, u64 count */
 
 struct lexicon {
-	void *map;
-	size_t size;
+	struct txmodel m;
 	uint32_t nwords, npairs;
 	uint64_t total;
-	const struct lexword *words;
-	const struct lexpair *pairs;
+	const unsigned char *words, *pairs;
 	const char *pool;
-	uint64_t poolsize;
+	size_t poolsize;
 };
+
+static uint32_t
+w_off(const struct lexicon *lx, size_t w)
+{
+	return txmodel_get32(lx->words + w * WORDSIZE);
+}
+
+static size_t
+w_len(const struct lexicon *lx, size_t w)
+{
+	const unsigned char *p = lx->words + w * WORDSIZE + 4;
+
+	return (size_t)p[0] | (size_t)p[1] << 8;
+}
+
+static unsigned
+w_flags(const struct lexicon *lx, size_t w)
+{
+	const unsigned char *p = lx->words + w * WORDSIZE + 6;
+
+	return (unsigned)p[0] | (unsigned)p[1] << 8;
+}
 
 static int
 keycmp(const char *a, size_t an, const char *b, size_t bn)
@@ -46,77 +56,63 @@ keycmp(const char *a, size_t an, const char *b, size_t bn)
 	return an < bn ? -1 : an > bn;
 }
 
+/* The tables' sizes and order; NULL, or what is wrong. */
+static const char *
+check(struct lexicon *lx)
+{
+	const unsigned char *total;
+	size_t nw, np, nt;
+	uint32_t i, a1, b1, a0 = 0, b0 = 0;
+
+	lx->words = txmodel_section(&lx->m, "words", &nw);
+	lx->pairs = txmodel_section(&lx->m, "pairs", &np);
+	lx->pool = txmodel_section(&lx->m, "pool", &lx->poolsize);
+	total = txmodel_section(&lx->m, "total", &nt);
+	if (lx->words == NULL || lx->pairs == NULL || lx->pool == NULL ||
+	    total == NULL || nw % WORDSIZE != 0 || np % PAIRSIZE != 0 ||
+	    nt != 8 || nw / WORDSIZE > UINT32_MAX || np / PAIRSIZE > UINT32_MAX)
+		return "corrupt lexicon (sections)";
+	lx->nwords = (uint32_t)(nw / WORDSIZE);
+	lx->npairs = (uint32_t)(np / PAIRSIZE);
+	lx->total = txmodel_get64(total);
+	for (i = 0; i < lx->nwords; i++) {
+		if ((uint64_t)w_off(lx, i) + w_len(lx, i) > lx->poolsize ||
+		    w_len(lx, i) == 0)
+			return "corrupt lexicon (bad word table)";
+		if (i > 0 && keycmp(lx->pool + w_off(lx, i - 1), w_len(lx, i - 1),
+		    lx->pool + w_off(lx, i), w_len(lx, i)) >= 0)
+			return "corrupt lexicon (bad word table)";
+	}
+	for (i = 0; i < lx->npairs; i++) {
+		a1 = txmodel_get32(lx->pairs + (size_t)i * PAIRSIZE);
+		b1 = txmodel_get32(lx->pairs + (size_t)i * PAIRSIZE + 4);
+		if (a1 >= lx->nwords || b1 >= lx->nwords ||
+		    (i > 0 && (a0 > a1 || (a0 == a1 && b0 >= b1))))
+			return "corrupt lexicon (bad pair table)";
+		a0 = a1;
+		b0 = b1;
+	}
+	return NULL;
+}
+
 struct lexicon *
 lex_open(const char *path, const char **why)
 {
 	struct lexicon *lx;
-	struct stat st;
-	const unsigned char *p;
-	uint64_t need;
-	uint32_t i;
-	int fd;
 
-	if ((fd = open(path, O_RDONLY)) < 0) {
+	if ((lx = calloc(1, sizeof(*lx))) == NULL) {
 		*why = strerror(errno);
 		return NULL;
 	}
-	if (fstat(fd, &st) != 0 || (lx = calloc(1, sizeof(*lx))) == NULL) {
-		*why = strerror(errno);
-		close(fd);
-		return NULL;
-	}
-	*why = "not a tx lexicon (bad header)";
-	if (st.st_size < HEADER)
-		goto bad;
-	lx->size = (size_t)st.st_size;
-	lx->map = mmap(NULL, lx->size, PROT_READ, MAP_PRIVATE, fd, 0);
-	close(fd);
-	fd = -1;
-	if (lx->map == MAP_FAILED) {
-		*why = strerror(errno);
+	if (txmodel_open(&lx->m, path, KIND, why) != TXMODEL_OK) {
 		free(lx);
 		return NULL;
 	}
-	p = lx->map;
-	if (memcmp(p, MAGIC, 8) != 0)
-		goto bad;
-	memcpy(&lx->nwords, p + 8, 4);
-	memcpy(&lx->npairs, p + 12, 4);
-	memcpy(&lx->poolsize, p + 16, 8);
-	memcpy(&lx->total, p + 24, 8);
-	need = HEADER + (uint64_t)lx->nwords * sizeof(struct lexword) +
-	    (uint64_t)lx->npairs * sizeof(struct lexpair) + lx->poolsize;
-	*why = "corrupt lexicon (sizes do not match the file)";
-	if (need != lx->size)
-		goto bad;
-	lx->words = (const void *)(p + HEADER);
-	lx->pairs = (const void *)(lx->words + lx->nwords);
-	lx->pool = (const char *)(lx->pairs + lx->npairs);
-	*why = "corrupt lexicon (bad word table)";
-	for (i = 0; i < lx->nwords; i++) {
-		if ((uint64_t)lx->words[i].off + lx->words[i].len > lx->poolsize ||
-		    lx->words[i].len == 0)
-			goto bad;
-		if (i > 0 && keycmp(lx->pool + lx->words[i - 1].off,
-		    lx->words[i - 1].len, lx->pool + lx->words[i].off,
-		    lx->words[i].len) >= 0)
-			goto bad;
-	}
-	*why = "corrupt lexicon (bad pair table)";
-	for (i = 0; i < lx->npairs; i++) {
-		if (lx->pairs[i].w1 >= lx->nwords || lx->pairs[i].w2 >= lx->nwords)
-			goto bad;
-		if (i > 0 && (lx->pairs[i - 1].w1 > lx->pairs[i].w1 ||
-		    (lx->pairs[i - 1].w1 == lx->pairs[i].w1 &&
-		    lx->pairs[i - 1].w2 >= lx->pairs[i].w2)))
-			goto bad;
+	if ((*why = check(lx)) != NULL) {
+		lex_close(lx);
+		return NULL;
 	}
 	return lx;
-bad:
-	if (fd >= 0)
-		close(fd);
-	lex_close(lx);
-	return NULL;
 }
 
 void
@@ -124,8 +120,7 @@ lex_close(struct lexicon *lx)
 {
 	if (lx == NULL)
 		return;
-	if (lx->map != NULL && lx->map != MAP_FAILED)
-		munmap(lx->map, lx->size);
+	txmodel_close(&lx->m);
 	free(lx);
 }
 
@@ -137,7 +132,7 @@ lex_find(const struct lexicon *lx, const char *s, size_t n)
 
 	while (lo < hi) {
 		mid = lo + (hi - lo) / 2;
-		c = keycmp(lx->pool + lx->words[mid].off, lx->words[mid].len, s, n);
+		c = keycmp(lx->pool + w_off(lx, mid), w_len(lx, mid), s, n);
 		if (c == 0)
 			return (long)mid;
 		if (c < 0)
@@ -151,30 +146,32 @@ lex_find(const struct lexicon *lx, const char *s, size_t n)
 uint64_t
 lex_count(const struct lexicon *lx, long w)
 {
-	return w < 0 ? 0 : lx->words[w].count;
+	return w < 0 ? 0 : txmodel_get64(lx->words + (size_t)w * WORDSIZE + 8);
 }
 
 unsigned
 lex_flags(const struct lexicon *lx, long w)
 {
-	return w < 0 ? 0 : lx->words[w].flags;
+	return w < 0 ? 0 : w_flags(lx, (size_t)w);
 }
 
 uint64_t
 lex_pair(const struct lexicon *lx, long w1, long w2)
 {
 	size_t lo = 0, hi = lx->npairs, mid;
-	const struct lexpair *p;
+	const unsigned char *p;
+	uint32_t a, b;
 
 	if (w1 < 0 || w2 < 0)
 		return 0;
 	while (lo < hi) {
 		mid = lo + (hi - lo) / 2;
-		p = &lx->pairs[mid];
-		if (p->w1 == (uint32_t)w1 && p->w2 == (uint32_t)w2)
-			return p->count;
-		if (p->w1 < (uint32_t)w1 || (p->w1 == (uint32_t)w1 &&
-		    p->w2 < (uint32_t)w2))
+		p = lx->pairs + mid * PAIRSIZE;
+		a = txmodel_get32(p);
+		b = txmodel_get32(p + 4);
+		if (a == (uint32_t)w1 && b == (uint32_t)w2)
+			return txmodel_get64(p + 8);
+		if (a < (uint32_t)w1 || (a == (uint32_t)w1 && b < (uint32_t)w2))
 			lo = mid + 1;
 		else
 			hi = mid;
@@ -197,8 +194,8 @@ lex_nwords(const struct lexicon *lx)
 const char *
 lex_word(const struct lexicon *lx, long w, size_t *n)
 {
-	*n = lx->words[w].len;
-	return lx->pool + lx->words[w].off;
+	*n = w_len(lx, (size_t)w);
+	return lx->pool + w_off(lx, (size_t)w);
 }
 
 /* Building: an open-addressing hash of words, and a growing list of pairs. */
@@ -255,15 +252,6 @@ lexb_free(struct lexbuild *b)
 	free(b);
 }
 
-static uint64_t
-hash(const char *s, size_t n)
-{
-	uint64_t h = 1469598103934665603ULL;
-
-	while (n-- > 0)
-		h = (h ^ (unsigned char)*s++) * 1099511628211ULL;
-	return h;
-}
 
 static int
 rehash(struct lexbuild *b)
@@ -279,7 +267,7 @@ rehash(struct lexbuild *b)
 	for (i = 0; i < oldcap; i++) {
 		if (old[i].key == NULL)
 			continue;
-		j = hash(old[i].key, old[i].len) & (b->cap - 1);
+		j = txhash(old[i].key, old[i].len, 0) & (b->cap - 1);
 		while (b->tab[j].key != NULL)
 			j = (j + 1) & (b->cap - 1);
 		b->tab[j] = old[i];
@@ -316,7 +304,7 @@ word_id(struct lexbuild *b, const char *s, size_t n)
 		free(key);
 		return -1;
 	}
-	k = hash(key, len) & (b->cap - 1);
+	k = txhash(key, len, 0) & (b->cap - 1);
 	while (b->tab[k].key != NULL) {
 		if (b->tab[k].len == len && memcmp(b->tab[k].key, key, len) == 0) {
 			free(key);
@@ -386,19 +374,21 @@ lexb_add_pair(struct lexbuild *b, const char *a, size_t an, const char *c,
 int
 lexb_add_lexicon(struct lexbuild *b, const struct lexicon *lx)
 {
+	const unsigned char *p;
 	const char *s, *t;
 	size_t n, m;
 	uint32_t i;
 
 	for (i = 0; i < lx->nwords; i++) {
 		s = lex_word(lx, i, &n);
-		if (lexb_add(b, s, n, lx->words[i].count, lx->words[i].flags) != 0)
+		if (lexb_add(b, s, n, lex_count(lx, i), lex_flags(lx, i)) != 0)
 			return -1;
 	}
 	for (i = 0; i < lx->npairs; i++) {
-		s = lex_word(lx, lx->pairs[i].w1, &n);
-		t = lex_word(lx, lx->pairs[i].w2, &m);
-		if (lexb_add_pair(b, s, n, t, m, lx->pairs[i].count) != 0)
+		p = lx->pairs + (size_t)i * PAIRSIZE;
+		s = lex_word(lx, txmodel_get32(p), &n);
+		t = lex_word(lx, txmodel_get32(p + 4), &m);
+		if (lexb_add_pair(b, s, n, t, m, txmodel_get64(p + 8)) != 0)
 			return -1;
 	}
 	return 0;
@@ -423,49 +413,29 @@ cmp_pair(const void *x, const void *y)
 	return a->b < c->b ? -1 : a->b > c->b;
 }
 
-static int
-write_all(int fd, const void *p, size_t n)
-{
-	const char *s = p;
-	ssize_t k;
-
-	while (n > 0) {
-		if ((k = write(fd, s, n)) < 0) {
-			if (errno == EINTR)
-				continue;
-			return -1;
-		}
-		s += k;
-		n -= (size_t)k;
-	}
-	return 0;
-}
-
 int
-lexb_write(struct lexbuild *b, int fd)
+lexb_write(struct lexbuild *b, int fd, const char *producer)
 {
+	struct txmodel_sec sec[4];
 	struct bword **order;
 	uint32_t nw = 0, np = 0, i, *final;
-	struct lexword w;
-	struct lexpair p;
-	uint64_t pool = 0, total = 0;
-	unsigned char hdr[HEADER];
+	unsigned char *words = NULL, *pairs = NULL, *w, total[8];
+	char *pool = NULL;
+	uint64_t poolsize = 0, sum = 0;
 	int rc = -1;
 
 	order = malloc((b->n + 1) * sizeof(*order));
 	final = malloc((b->n + 1) * sizeof(*final));
-	if (order == NULL || final == NULL) {
-		free(order);
-		free(final);
-		return -1;
-	}
+	if (order == NULL || final == NULL)
+		goto out;
 	for (i = 0; i < b->cap; i++)
 		if (b->tab[i].key != NULL)
 			order[nw++] = &b->tab[i];
 	qsort(order, nw, sizeof(*order), cmp_word);
 	for (i = 0; i < nw; i++) {
 		final[order[i]->id] = i;
-		total += order[i]->count;
+		sum += order[i]->count;
+		poolsize += order[i]->len;
 	}
 	for (i = 0; i < b->npairs; i++) {
 		b->pairs[i].a = final[b->pairs[i].a];
@@ -481,42 +451,43 @@ lexb_write(struct lexbuild *b, int fd)
 			b->pairs[np++] = b->pairs[i];
 	}
 	b->npairs = np;
-	for (i = 0; i < nw; i++)
-		pool += order[i]->len;
-	memcpy(hdr, MAGIC, 8);
-	memcpy(hdr + 8, &nw, 4);
-	memcpy(hdr + 12, &np, 4);
-	memcpy(hdr + 16, &pool, 8);
-	memcpy(hdr + 24, &total, 8);
-	if (write_all(fd, hdr, HEADER) != 0)
+	if (poolsize > UINT32_MAX) {
+		errno = EOVERFLOW;
 		goto out;
-	pool = 0;
-	for (i = 0; i < nw; i++) {
-		const struct bword *bw = order[i];
-
-		memset(&w, 0, sizeof(w));
-		w.off = (uint32_t)pool;
-		w.len = (uint16_t)bw->len;
-		w.flags = (uint16_t)bw->flags;
-		w.count = bw->count;
-		pool += bw->len;
-		if (write_all(fd, &w, sizeof(w)) != 0)
-			goto out;
 	}
-	for (i = 0; i < np; i++) {
-		p.w1 = b->pairs[i].a;
-		p.w2 = b->pairs[i].b;
-		p.count = b->pairs[i].count;
-		if (write_all(fd, &p, sizeof(p)) != 0)
-			goto out;
+	words = calloc(nw + 1, WORDSIZE);
+	pairs = calloc(np + 1, PAIRSIZE);
+	pool = malloc(poolsize + 1);
+	if (words == NULL || pairs == NULL || pool == NULL)
+		goto out;
+	poolsize = 0;
+	for (i = 0, w = words; i < nw; i++, w += WORDSIZE) {
+		txmodel_put32(w, (uint32_t)poolsize);
+		w[4] = (unsigned char)order[i]->len;
+		w[5] = (unsigned char)(order[i]->len >> 8);
+		w[6] = (unsigned char)order[i]->flags;
+		w[7] = (unsigned char)(order[i]->flags >> 8);
+		txmodel_put64(w + 8, order[i]->count);
+		memcpy(pool + poolsize, order[i]->key, order[i]->len);
+		poolsize += order[i]->len;
 	}
-	for (i = 0; i < nw; i++)
-		if (write_all(fd, order[i]->key, order[i]->len) != 0)
-			goto out;
-	rc = 0;
+	for (i = 0, w = pairs; i < np; i++, w += PAIRSIZE) {
+		txmodel_put32(w, b->pairs[i].a);
+		txmodel_put32(w + 4, b->pairs[i].b);
+		txmodel_put64(w + 8, b->pairs[i].count);
+	}
+	txmodel_put64(total, sum);
+	sec[0] = (struct txmodel_sec){ "words", words, (size_t)nw * WORDSIZE };
+	sec[1] = (struct txmodel_sec){ "pairs", pairs, (size_t)np * PAIRSIZE };
+	sec[2] = (struct txmodel_sec){ "pool", pool, (size_t)poolsize };
+	sec[3] = (struct txmodel_sec){ "total", total, 8 };
+	rc = txmodel_write(fd, producer, KIND, sec, 4);
 out:
 	free(order);
 	free(final);
+	free(words);
+	free(pairs);
+	free(pool);
 	return rc;
 }
 

@@ -2,11 +2,12 @@
  * lexicon: word and word-pair counts and known-word flags, in one compact
  * file that is mapped into memory, not parsed.  Keys are lower case UTF-8.
  *
- * File layout (little-endian):
- *   "TXLEX\0\1\0", u32 nwords, u32 npairs, u64 poolsize, u64 total
- *   nwords x { u32 off, u16 len, u16 flags, u64 count }   sorted by key bytes
- *   npairs x { u32 w1, u32 w2, u64 count }               sorted by (w1, w2)
- *   pool
+ * A tx model file (common/model.h) of kind "txfix-lexicon-1", sections:
+ *   words  nwords x { u32 off, u16 len, u16 flags, u64 count }  sorted by key bytes
+ *   pairs  npairs x { u32 w1, u32 w2, u64 count }              sorted by (w1, w2)
+ *   pool   the keys' bytes
+ *   total  u64, the sum of all word counts
+ * every integer little-endian.
  */
 #ifndef TXFIX_LEXICON_H
 #define TXFIX_LEXICON_H
@@ -69,7 +70,10 @@ int lexb_add_pair(struct lexbuild *b, const char *a, size_t an,
 int lexb_add_text(struct lexbuild *b, const char *s, size_t n);
 /* Adds every word and pair of lx. */
 int lexb_add_lexicon(struct lexbuild *b, const struct lexicon *lx);
-/* Writes the lexicon to fd.  Returns 0, or -1 with errno set. */
-int lexb_write(struct lexbuild *b, int fd);
+/*
+ * Writes the lexicon to fd, as made by producer (a program's name), in
+ * buffered writes.  Returns 0, or -1 with errno set.
+ */
+int lexb_write(struct lexbuild *b, int fd, const char *producer);
 
 #endif

@@ -203,7 +203,7 @@ main(int argc, char *argv[])
 	run.eng = &e;
 	status = txrun_files(&run, &out, argc, argv);
 	if (learn && status == 0 && (txout_flush(&out) != 0 ||
-	    lexb_write(e.learn, STDOUT_FILENO) != 0))
+	    lexb_write(e.learn, STDOUT_FILENO, "txfix --learn") != 0))
 		out.err = out.err ? out.err : errno;
 	lexb_free(e.learn);
 	fix_free(e.fx);

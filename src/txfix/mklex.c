@@ -142,7 +142,7 @@ main(int argc, char *argv[])
 	free(buf);
 	if ((fd = open(out, O_WRONLY | O_CREAT | O_TRUNC, 0644)) < 0)
 		die(out, strerror(errno));
-	if (lexb_write(b, fd) != 0 || close(fd) != 0)
+	if (lexb_write(b, fd, "mklex") != 0 || close(fd) != 0)
 		die(out, strerror(errno));
 	lexb_free(b);
 	return 0;

@@ -4,6 +4,7 @@
 
 #include "harness.h"
 #include "lexicon.h"
+#include "model.h"
 
 static char path[64];
 
@@ -25,7 +26,7 @@ write_small(void)
 	snprintf(path, sizeof(path), "/tmp/txlex.%ld", (long)getpid());
 	fd = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0644);
 	assert_true(fd >= 0);
-	assert_int_equal(lexb_write(b, fd), 0);
+	assert_int_equal(lexb_write(b, fd, "test"), 0);
 	close(fd);
 	lexb_free(b);
 }
@@ -63,21 +64,41 @@ test_round_trip(void **state)
 }
 
 static void
-corrupt(const char *bytes, size_t n, const char *want)
+expect_refused(const char *want)
 {
 	const char *why = NULL;
+
+	assert_null(lex_open(path, &why));
+	assert_non_null(why);
+	if (strstr(why, want) == NULL)
+		fail_msg("\"%s\" does not say \"%s\"", why, want);
+}
+
+static void
+corrupt(const char *bytes, size_t n, const char *want)
+{
 	int fd = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0644);
 
 	assert_int_equal(write(fd, bytes, n), (ssize_t)n);
 	close(fd);
-	assert_null(lex_open(path, &why));
-	assert_non_null(why);
-	assert_non_null(strstr(why, want));
+	expect_refused(want);
+}
+
+/* A model file of the lexicon's kind whose checksum is right but whose tables are not. */
+static void
+crafted(const struct txmodel_sec *sec, size_t n, const char *kind, const char *want)
+{
+	int fd = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0644);
+
+	assert_int_equal(txmodel_write(fd, "test", kind, sec, n), 0);
+	close(fd);
+	expect_refused(want);
 }
 
 static void
 test_corrupt(void **state)
 {
+	unsigned char word[16] = { 0 }, word2[16] = { 0 }, pair[16] = { 0 }, total[8] = { 0 };
 	char buf[4096];
 	struct stat st;
 	const char *why;
@@ -91,13 +112,45 @@ test_corrupt(void **state)
 	n = read(fd, buf, sizeof(buf));
 	close(fd);
 	assert_int_equal(n, st.st_size);
-	corrupt("", 0, "bad header");
-	corrupt("TXLEX", 5, "bad header");
-	corrupt("not a lexicon, just some text of some length", 44, "bad header");
-	corrupt(buf, (size_t)n - 1, "sizes do not match");	/* truncated */
-	buf[32 + 4] = 0x7F;	/* the first word's length runs past the pool */
-	corrupt(buf, (size_t)n, "bad word table");
+	corrupt("", 0, "not a tx model");
+	corrupt("TXLEX", 5, "not a tx model");
+	corrupt("TXLEX\0\1\0\5\0\0\0\0\0\0\0", 16, "not a tx model");	/* the old format */
+	corrupt("not a lexicon, just some text of some length", 44, "not a tx model");
+	corrupt(buf, (size_t)n - 1, "truncated");
+	corrupt(buf, 100, "truncated");
+	buf[n - 1] ^= 1;
+	corrupt(buf, (size_t)n, "checksum");
+	buf[n - 1] ^= 1;
+	buf[8] = 2;	/* version */
+	corrupt(buf, (size_t)n, "version");
 	assert_null(lex_open("/nonexistent/x.lex", &why));
+	assert_null(lex_open("/tmp", &why));
+
+	/* right checksums, wrong contents */
+	txmodel_put32(word, 0);
+	word[4] = 9;	/* 9 bytes at 0: past a pool of 3 */
+	txmodel_put32(word2, 0);
+	word2[4] = 3;
+	crafted((struct txmodel_sec[]){ { "words", word, 16 }, { "pairs", pair, 0 },
+	    { "pool", "the", 3 }, { "total", total, 8 } }, 4, "txfix-lexicon-1",
+	    "bad word table");
+	/* two words out of order */
+	crafted((struct txmodel_sec[]){ { "words", (unsigned char[32]){ 0, 0, 0, 0, 3, 0,
+	    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 3, 0 }, 32 }, { "pairs", pair, 0 },
+	    { "pool", "the", 3 }, { "total", total, 8 } }, 4, "txfix-lexicon-1",
+	    "bad word table");
+	txmodel_put32(pair, 0);
+	txmodel_put32(pair + 4, 7);	/* no word 7 */
+	crafted((struct txmodel_sec[]){ { "words", word2, 16 }, { "pairs", pair, 16 },
+	    { "pool", "the", 3 }, { "total", total, 8 } }, 4, "txfix-lexicon-1",
+	    "bad pair table");
+	crafted((struct txmodel_sec[]){ { "words", word2, 16 }, { "pool", "the", 3 },
+	    { "total", total, 8 } }, 3, "txfix-lexicon-1", "sections");
+	crafted((struct txmodel_sec[]){ { "words", word2, 15 }, { "pairs", pair, 0 },
+	    { "pool", "the", 3 }, { "total", total, 8 } }, 4, "txfix-lexicon-1",
+	    "sections");
+	crafted((struct txmodel_sec[]){ { "words", word2, 16 } }, 1, "txner-model-1",
+	    "another kind");
 	unlink(path);
 }
 
