@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "fix.h"
+#include "hash.h"
 #include "mojibake.h"
 #include "tokens.h"
 #include "utf8.h"
@@ -702,17 +703,21 @@ known(const struct fixer *fx, long w)
 
 /* --- the document's own words ------------------------------------------ */
 
+/* txhash of s[0..n) with ASCII letters lowered, any length. */
 static uint64_t
 fold_hash(const char *s, size_t n)
 {
-	uint64_t h = 1469598103934665603ULL;
-	unsigned char c;
+	char buf[64];
+	uint64_t h = 0;
+	size_t k, i;
 
-	while (n-- > 0) {
-		c = (unsigned char)*s++;
-		if (c >= 'A' && c <= 'Z')
-			c += 'a' - 'A';
-		h = (h ^ c) * 1099511628211ULL;
+	while (n > 0) {
+		k = n < sizeof(buf) ? n : sizeof(buf);
+		for (i = 0; i < k; i++)
+			buf[i] = s[i] >= 'A' && s[i] <= 'Z' ? s[i] + 'a' - 'A' : s[i];
+		h = txhash(buf, k, h);
+		s += k;
+		n -= k;
 	}
 	return h;
 }
@@ -1506,16 +1511,17 @@ name_like(const struct txtok *t, const char *s)
 	    t->end - t->start <= MAXWORD && s[t->start] != '\0';
 }
 
+/* txhash of s[0..n) (n <= MAXWORD) without its byte skip (none if skip >= n). */
 static uint64_t
 del_hash(const char *s, size_t n, size_t skip)
 {
-	uint64_t h = 1469598103934665603ULL;
-	size_t i;
+	char buf[MAXWORD];
+	size_t i, k = 0;
 
-	for (i = 0; i < n; i++)
+	for (i = 0; i < n && k < sizeof(buf); i++)
 		if (i != skip)
-			h = (h ^ (unsigned char)s[i]) * 1099511628211ULL;
-	return h ^ (n - (skip < n));
+			buf[k++] = s[i];
+	return txhash(buf, k, 0);
 }
 
 static int
