@@ -9,26 +9,38 @@ VERSION = 0.1
 
 CC ?= cc
 CFLAGS ?= -O2 -g
-PKGS = icu-uc icu-i18n libutf8proc jansson libxml-2.0
-PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
-PKG_LIBS = $(shell pkg-config --libs $(PKGS) 2>/dev/null)
-CMOCKA_LIBS = $(shell pkg-config --libs cmocka 2>/dev/null)
+# Each program links only what it uses; libtx.a's objects pull in the rest.
+txsplit_PKGS = icu-uc icu-i18n libutf8proc jansson
+txfix_PKGS = libutf8proc jansson
+ALL_PKGS = icu-uc icu-i18n libutf8proc jansson libxml-2.0
+pkg_cflags = $(shell pkg-config --cflags $(1) 2>/dev/null)
+pkg_libs = $(shell pkg-config --libs $(1) 2>/dev/null)
+PKG_CFLAGS := $(call pkg_cflags,$(ALL_PKGS))
+PKG_LIBS := $(call pkg_libs,$(ALL_PKGS))
+CMOCKA_LIBS := $(call pkg_libs,cmocka)
 TX_CFLAGS = -std=c11 -D_POSIX_C_SOURCE=200809L \
 	-Wall -Wextra -Werror -Icommon \
 	-DTX_VERSION='"$(VERSION)"' -DTX_DATADIR='"$(DATADIR)"' $(PKG_CFLAGS)
-ALL_CFLAGS = $(TX_CFLAGS) $(CFLAGS) $(SAN)
+# -MMD -MP: each object's header dependencies, in build/**/*.d
+ALL_CFLAGS = $(TX_CFLAGS) $(CFLAGS) $(SAN) -MMD -MP
 ALL_LDFLAGS = $(LDFLAGS) $(SAN)
 
 COMMON = input utf8 brk jsonl output cli data tokens vec span run hash model
 COMMON_OBJ = $(COMMON:%=build/common/%.o)
 LIBTX = build/libtx.a
 
+# A program is its main.o and its engine, the objects its unit tests link.
 PROGS = txsplit txfix
-txsplit_OBJ = build/src/txsplit/main.o build/src/txsplit/split.o
-txfix_OBJ = build/src/txfix/main.o build/src/txfix/fix.o build/src/txfix/mojibake.o \
+txsplit_ENGINE = build/src/txsplit/split.o
+txfix_ENGINE = build/src/txfix/fix.o build/src/txfix/mojibake.o \
 	build/src/txfix/lexicon.o build/src/txfix/log.o
 
+# Unit tests: one per common/ module, one per engine module; test_X of an
+# engine says whose (test_X_PROG).
 UNIT = $(COMMON) input_small split lexicon fix
+test_split_PROG = txsplit
+test_lexicon_PROG = txfix
+test_fix_PROG = txfix
 UNIT_BIN = $(UNIT:%=build/tests/unit/test_%)
 
 .PHONY: all check check-run deps demo bench install uninstall clean lexicon \
@@ -36,9 +48,11 @@ UNIT_BIN = $(UNIT:%=build/tests/unit/test_%)
 
 all: $(PROGS:%=bin/%)
 
-build/%.o: %.c common/*.h
+build/%.o: %.c
 	@mkdir -p $(@D)
 	$(CC) $(ALL_CFLAGS) -Isrc/$(notdir $(*D)) -c -o $@ $<
+
+-include $(shell find build -name '*.d' 2>/dev/null)
 
 $(LIBTX): $(COMMON_OBJ)
 	rm -f $@
@@ -46,33 +60,18 @@ $(LIBTX): $(COMMON_OBJ)
 
 .SECONDARY:
 .SECONDEXPANSION:
-bin/%: $$(%_OBJ) $(LIBTX)
-	$(CC) $(ALL_LDFLAGS) -o $@ $($*_OBJ) $(LIBTX) $(PKG_LIBS) -lm
+bin/%: build/src/%/main.o $$(%_ENGINE) $(LIBTX)
+	$(CC) $(ALL_LDFLAGS) -o $@ build/src/$*/main.o $($*_ENGINE) $(LIBTX) \
+		$(call pkg_libs,$($*_PKGS)) -lm
 
-build/tests/unit/test_%: tests/unit/test_%.c $(LIBTX) tests/unit/*.h
+build/tests/unit/test_%: tests/unit/test_%.c $$($$(test_%_PROG)_ENGINE) $(LIBTX)
 	@mkdir -p $(@D)
-	$(CC) $(ALL_CFLAGS) -o $@ $< $(LIBTX) $(PKG_LIBS) $(CMOCKA_LIBS) -lm
-
-build/tests/unit/test_split: tests/unit/test_split.c build/src/txsplit/split.o $(LIBTX)
-	@mkdir -p $(@D)
-	$(CC) $(ALL_CFLAGS) -Isrc/txsplit -o $@ $< build/src/txsplit/split.o \
+	$(CC) $(ALL_CFLAGS) -Isrc/$(test_$*_PROG) -o $@ $< $($(test_$*_PROG)_ENGINE) \
 		$(LIBTX) $(PKG_LIBS) $(CMOCKA_LIBS) -lm
-
-build/tests/unit/test_lexicon: tests/unit/test_lexicon.c build/src/txfix/lexicon.o $(LIBTX)
-	@mkdir -p $(@D)
-	$(CC) $(ALL_CFLAGS) -Isrc/txfix -o $@ $< build/src/txfix/lexicon.o \
-		$(LIBTX) $(PKG_LIBS) $(CMOCKA_LIBS) -lm
-
-build/tests/unit/test_fix: tests/unit/test_fix.c build/src/txfix/fix.o build/src/txfix/mojibake.o \
-		build/src/txfix/lexicon.o $(LIBTX)
-	@mkdir -p $(@D)
-	$(CC) $(ALL_CFLAGS) -Isrc/txfix -o $@ $< build/src/txfix/fix.o \
-		build/src/txfix/mojibake.o build/src/txfix/lexicon.o $(LIBTX) \
-		$(PKG_LIBS) $(CMOCKA_LIBS) -lm
 
 # The input module again, with a 7-byte buffer: every unit boundary and
 # every multi-byte sequence then falls across reads.
-build/tests/unit/test_input_small: tests/unit/test_input.c common/input.c common/input.h
+build/tests/unit/test_input_small: tests/unit/test_input.c common/input.c
 	@mkdir -p $(@D)
 	$(CC) $(ALL_CFLAGS) -DTXIN_BUFSIZE=7 -o $@ tests/unit/test_input.c \
 		common/input.c $(CMOCKA_LIBS)
@@ -83,7 +82,8 @@ lexicon: build/mklex
 	@sh mk/lexicon.sh
 
 build/mklex: src/txfix/mklex.c build/src/txfix/lexicon.o $(LIBTX)
-	$(CC) $(ALL_CFLAGS) -Isrc/txfix -o $@ src/txfix/mklex.c build/src/txfix/lexicon.o $(LIBTX) $(PKG_LIBS)
+	$(CC) $(ALL_CFLAGS) -Isrc/txfix -o $@ src/txfix/mklex.c build/src/txfix/lexicon.o \
+		$(LIBTX) $(call pkg_libs,$(txfix_PKGS))
 
 deps:
 	@mk/deps.sh install
@@ -133,7 +133,7 @@ fuzz:
 # Rewrites one golden file set on request: make regen PROG=txsplit CASE=abbrev
 regen: all
 	@test -n "$(PROG)" && test -n "$(CASE)" || { echo 'usage: make regen PROG=x CASE=y' >&2; exit 2; }
-	@sh tests/cli/run.sh --regen $(PROG) $(CASE)
+	@sh tests/run.sh --regen $(PROG) $(CASE)
 
 install: all
 	mkdir -p $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(DATADIR)
