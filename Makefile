@@ -11,7 +11,7 @@ CC ?= cc
 CFLAGS ?= -O2 -g
 # Each program links only what it uses; libtx.a's objects pull in the rest.
 txsplit_PKGS = icu-uc icu-i18n libutf8proc jansson
-txfix_PKGS = libutf8proc jansson
+txfix_PKGS = icu-uc libutf8proc jansson
 ALL_PKGS = icu-uc icu-i18n libutf8proc jansson libxml-2.0
 pkg_cflags = $(shell pkg-config --cflags $(1) 2>/dev/null)
 pkg_libs = $(shell pkg-config --libs $(1) 2>/dev/null)
@@ -25,7 +25,7 @@ TX_CFLAGS = -std=c11 -D_POSIX_C_SOURCE=200809L \
 ALL_CFLAGS = $(TX_CFLAGS) $(CFLAGS) $(SAN) -MMD -MP
 ALL_LDFLAGS = $(LDFLAGS) $(SAN)
 
-COMMON = input utf8 brk jsonl output cli data tokens vec span run hash model
+COMMON = input utf8 chars brk jsonl output cli data tokens vec span run hash model
 COMMON_OBJ = $(COMMON:%=build/common/%.o)
 LIBTX = build/libtx.a
 

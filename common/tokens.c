@@ -1,6 +1,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "chars.h"
 #include "tokens.h"
 #include "utf8.h"
 
@@ -76,10 +77,10 @@ scan_word(const char *s, size_t n, size_t i, int *number, unsigned *flags,
 		next = txu8_at(s, n, i + len, &nlen);
 		if (nlen == 0 || !is_alnum(prev))
 			break;
-		if ((cp == '\'' || cp == 0x2019) && txu8_is_letter(prev) &&
+		if (txch_is(cp, TXCH_APOSTROPHE) && txu8_is_letter(prev) &&
 		    txu8_is_letter(next))
 			;
-		else if ((cp == '-' || cp == 0x2010) && is_alnum(next))
+		else if (txch_is(cp, TXCH_HYPHEN) && is_alnum(next))
 			*number = 0;
 		else if (cp == '.' && (txu8_is_lower(next) ||
 		    txu8_is_digit(next)) && !(onlydigits && !txu8_is_digit(next)))
@@ -349,7 +350,7 @@ txtok_next(const char *s, size_t n, size_t pos, struct txtok *t)
 		t->kind = txu8_is_punct(cp) ? TXTOK_PUNCT : TXTOK_SYMBOL;
 		while (end < n && s[end] == (char)cp)
 			end++;
-	} else if (cp == 0x2014 || cp == 0x2013) {
+	} else if (cp >= 0x80 && txch_is(cp, TXCH_DASH)) {
 		t->kind = TXTOK_PUNCT;
 		while ((c2 = txu8_at(s, n, end, &len2), len2 > 0) && c2 == cp)
 			end += (size_t)len2;

@@ -2,10 +2,11 @@
 #include <string.h>
 
 #include "brk.h"
+#include "chars.h"
+#include "split.h"
 #include "tokens.h"
 #include "utf8.h"
 #include "vec.h"
-#include "split.h"
 
 /* Lines longer than this (in characters) are not hard-wrapped text. */
 #define WRAP_MAX	100
@@ -387,24 +388,20 @@ is_char(const struct tk *t, int32_t c)
 static int
 is_closer(int32_t c)
 {
-	return c == '"' || c == '\'' || c == ')' || c == ']' || c == '}' ||
-	    c == 0x201D || c == 0x2019 || c == 0xBB || c == 0x300D ||
-	    c == 0x300F || c == 0xFF09 || c == 0x3011 || c == 0x203A;
+	return txch_is(c, TXCH_CLOSE);
 }
 
+/* What may come before the first word of a sentence. */
 static int
 is_opener(int32_t c)
 {
-	return c == '"' || c == '\'' || c == '(' || c == '[' || c == '{' ||
-	    c == 0x201C || c == 0x2018 || c == 0xAB || c == 0xBF || c == 0xA1 ||
-	    c == '*' || c == 0x300C;
+	return c == '*' || txch_is(c, TXCH_OPEN | TXCH_INVERTED);
 }
 
 static int
 is_bullet(int32_t c)
 {
-	return c == 0x2022 || c == 0x2043 || c == 0x25E6 || c == 0x25AA ||
-	    c == 0x2023 || c == 0x25CF || c == 0x25A0;
+	return txch_is(c, TXCH_BULLET);
 }
 
 enum term { T_NONE, T_DOT, T_ELLIPSIS, T_QE, T_CJK, T_ABBR };
@@ -413,6 +410,7 @@ static inline enum term
 terminal(const struct tk *t)
 {
 	int32_t c = t->first;
+	unsigned cls;
 
 	if (t->kind == TXTOK_ABBREV)
 		return T_ABBR;
@@ -420,12 +418,11 @@ terminal(const struct tk *t)
 		return T_NONE;
 	if (c == '.')
 		return t->end - t->start == 1 ? T_DOT : T_ELLIPSIS;
-	if (c == 0x2026)
+	cls = txch_class(c);
+	if (cls & TXCH_ELLIPSIS)
 		return T_ELLIPSIS;
-	if (c == '?' || c == '!' || c == 0x203C || c == 0x2047 || c == 0x2049)
-		return T_QE;
-	if (c == 0x3002 || c == 0xFF01 || c == 0xFF1F || c == 0xFF61)
-		return T_CJK;
+	if (cls & TXCH_TERMINAL)
+		return cls & TXCH_WIDE ? T_CJK : T_QE;
 	return T_NONE;
 }
 
@@ -433,13 +430,10 @@ terminal(const struct tk *t)
 static int
 is_terminal_end(const struct tk *t)
 {
-	int32_t c = t->last;
-
 	if (t->kind == TXTOK_ABBREV)
 		return 1;
-	return t->kind == TXTOK_PUNCT && (c == '.' || c == '?' || c == '!' ||
-	    c == 0x2026 || c == 0x3002 || c == 0xFF01 || c == 0xFF1F ||
-	    is_closer(c));
+	return t->kind == TXTOK_PUNCT && txch_is(t->last,
+	    TXCH_TERMINAL | TXCH_ELLIPSIS | TXCH_CLOSE);
 }
 
 static int
@@ -752,12 +746,13 @@ other_abbr(const struct splitter *sp, const char *lang, const char *s,
 	return in_list(&sp->list[L_OTHER], key, ll + 1 + n, 0);
 }
 
+/* An opening quote or bracket that is no closing one too (not '"'). */
 static int
 is_open_punct(int32_t c)
 {
-	return c == '(' || c == '[' || c == '{' || c == 0x201C || c == 0x2018 ||
-	    c == 0xAB || c == 0xBF || c == 0xA1 || c == 0x300C || c == 0x300E ||
-	    c == 0xFF08 || c == 0x3010 || c == 0x201E;
+	unsigned cls = txch_class(c);
+
+	return (cls & (TXCH_OPEN | TXCH_INVERTED)) && !(cls & TXCH_CLOSE);
 }
 
 /*
