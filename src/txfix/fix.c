@@ -3,6 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "chars.h"
 #include "fix.h"
 #include "hash.h"
 #include "mojibake.h"
@@ -327,11 +328,9 @@ spaced(const char *s, size_t n, size_t a, size_t b)
 	int l;
 
 	after = txu8_at(s, n, b, &l);
-	return (is_word_cp(before) || before == '.' || before == ',' ||
-	    before == ';' || before == ':' || before == '!' || before == '?' ||
-	    before == ')' || before == '"' || before == 0x201D ||
-	    before == 0x2019) && (is_word_cp(after) || after == '"' ||
-	    after == '(' || after == 0x201C || after == 0x2018);
+	return (is_word_cp(before) || before == ',' || before == ';' ||
+	    before == ':' || txch_is(before, TXCH_TERMINAL | TXCH_CLOSE)) &&
+	    (is_word_cp(after) || txch_is(after, TXCH_OPEN));
 }
 
 static int
@@ -401,8 +400,7 @@ rule_space_before(struct fixer *fx)
 		if (a == 0 || s[a - 1] == '\n')
 			continue;
 		before = cp_before(s, a);
-		if (!(is_word_cp(before) || before == ')' || before == '"' ||
-		    before == 0x201D || before == 0x2019 || before == '\''))
+		if (!(is_word_cp(before) || txch_is(before, TXCH_CLOSE)))
 			continue;
 		if (edit(fx, a, i, R_SPACE_BEFORE, "", 0) != 0)
 			return -1;
@@ -463,9 +461,10 @@ capitalized(const struct txtok *t)
 static int
 is_closing(const struct txtok *t)
 {
-	return t->kind == TXTOK_PUNCT && (t->first == ')' || t->first == ']' ||
-	    t->first == '"' || t->first == 0x201D) && t->end - t->start ==
-	    (t->first < 0x80 ? 1u : 3u);
+	return t->kind == TXTOK_PUNCT && t->first == t->last &&
+	    txch_is(t->first, TXCH_CLOSE) && t->end - t->start ==
+	    (size_t)(t->first < 0x80 ? 1 : t->first < 0x800 ? 2 :
+	    t->first < 0x10000 ? 3 : 4);
 }
 
 static int
@@ -499,7 +498,7 @@ rule_token_spaces(struct fixer *fx)
 			    ((is_char(b, 'A') || is_char(b, 'I')) && word_len(s, a) >= 3)) &&
 			    ((a->kind == TXTOK_WORD && txu8_is_lower(a->last) &&
 			    word_len(s, a) >= 2) || a->kind == TXTOK_NUMBER ||
-			    is_char(a, ')') || a->last == 0x201D) &&
+			    (a->kind == TXTOK_PUNCT && txch_is(a->last, TXCH_CLOSE))) &&
 			    edit(fx, p->end, p->end, R_SENTENCE_SPACE, " ", 1) != 0)
 				return -1;
 		}
