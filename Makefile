@@ -25,7 +25,7 @@ TX_CFLAGS = -std=c11 -D_POSIX_C_SOURCE=200809L \
 ALL_CFLAGS = $(TX_CFLAGS) $(CFLAGS) $(SAN) -MMD -MP
 ALL_LDFLAGS = $(LDFLAGS) $(SAN)
 
-COMMON = input utf8 chars brk jsonl output cli data tokens vec span run hash model
+COMMON = input utf8 chars lang brk jsonl output cli data tokens vec span run hash model
 COMMON_OBJ = $(COMMON:%=build/common/%.o)
 LIBTX = build/libtx.a
 

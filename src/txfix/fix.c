@@ -6,6 +6,7 @@
 #include "chars.h"
 #include "fix.h"
 #include "hash.h"
+#include "lang.h"
 #include "mojibake.h"
 #include "tokens.h"
 #include "utf8.h"
@@ -23,7 +24,6 @@
 /* A misspelt name is once in its document, the right one at least this often. */
 #define NAME_MIN	2
 
-#define NELEM(a) (sizeof(a) / sizeof((a)[0]))
 
 static const char *const rule_name[R_NRULES] = {
 	"mojibake", "nfc", "zero-width", "nbsp", "spaces", "space-before-punct",
@@ -905,46 +905,13 @@ listed(const struct fixer *fx, const char *w, long id)
 	return (f & LEX_LOWER) || ((f & LEX_UPPER) && w[0] >= 'A' && w[0] <= 'Z');
 }
 
-/*
- * Function words that are no prefix: what a lost space most often glued to
- * another word ("orevaluating"), and never the start of a derived word as
- * "under", "out" or "inter" are.
- */
-static const char *const function_words[] = {
-	"a", "about", "after", "all", "also", "an", "and", "any", "are", "as",
-	"at", "be", "been", "but", "by", "can", "could", "did", "do", "does",
-	"each", "for", "from", "had", "has", "have", "he", "her", "his", "how",
-	"if", "in", "into", "is", "it", "its", "many", "may", "might", "more",
-	"most", "must", "my", "not", "of", "on", "or", "our", "she", "should",
-	"so", "some", "such", "than", "that", "the", "their", "them", "then",
-	"there", "these", "they", "this", "those", "to", "very", "was", "we",
-	"were", "what", "when", "where", "which", "while", "who", "why",
-	"will", "with", "would", "you", "your",
-};
-
-static int
-function_word(const char *w, size_t n)
-{
-	char buf[16];
-	size_t i;
-
-	/* none is longer than six letters ("should") */
-	if (n > 6)
-		return 0;
-	for (i = 0; i < n; i++)
-		buf[i] = (char)(w[i] >= 'A' && w[i] <= 'Z' ? w[i] + 32 : w[i]);
-	buf[n] = '\0';
-	for (i = 0; i < sizeof(function_words) / sizeof(function_words[0]); i++)
-		if (strcmp(buf, function_words[i]) == 0)
-			return 1;
-	return 0;
-}
 
 /* Function words that follow a name glued to them: "Pariswas", "Montalvoin". */
 static const char *const after_name[] = {
 	"also", "and", "are", "at", "but", "can", "could", "did", "does", "had",
 	"has", "have", "in", "is", "may", "might", "must", "of", "on", "said",
 	"the", "to", "was", "were", "will", "would",
+	NULL,
 };
 
 /* Two-letter words that may stand alone in a split (others are too rare). */
@@ -952,6 +919,7 @@ static const char *const short_words[] = {
 	"a", "i", "am", "an", "as", "at", "be", "by", "do", "go", "he", "if",
 	"in", "is", "it", "me", "my", "no", "of", "on", "or", "so", "to", "up",
 	"us", "we",
+	NULL,
 };
 
 /* Beginnings and ends of derived words: "multipolar", "echoisms" are no joins. */
@@ -971,11 +939,12 @@ static const char *const affixes[] = {
 	"-shire", "-ham", "-ley", "-well", "-water", "-hall", "-gate", "-dale",
 	"-wick", "-worth", "-bury", "-borough", "-castle", "-mont", "-view",
 	"-hard", "-hart", "-heim", "-hof", "-dorf", "-feld", "-mann", "-berger",
+	NULL,
 };
 
+/* Whether w[0..n), lowered ("-" before it if suffix), is in the NULL-terminated list. */
 static int
-in_words(const char *const *list, size_t nlist, const char *w, size_t n,
-    int suffix)
+in_words(const char *const *list, const char *w, size_t n, int suffix)
 {
 	char buf[24];
 	size_t i;
@@ -986,10 +955,18 @@ in_words(const char *const *list, size_t nlist, const char *w, size_t n,
 	for (i = 0; i < n; i++)
 		buf[i + 1] = (char)(w[i] >= 'A' && w[i] <= 'Z' ? w[i] + 32 : w[i]);
 	buf[n + 1] = '\0';
-	for (i = 0; i < nlist; i++)
-		if (strcmp(suffix ? buf : buf + 1, list[i]) == 0)
+	for (; *list != NULL; list++)
+		if (strcmp(suffix ? buf : buf + 1, *list) == 0)
 			return 1;
 	return 0;
+}
+
+/* English function words, from the language profile. */
+static int
+function_word(const char *w, size_t n)
+{
+	/* none is longer than six letters ("should") */
+	return n <= 6 && in_words(txlang_find("en")->function_words, w, n, 0);
 }
 
 #define NPARTS 4	/* a joined run is split into at most this many words */
@@ -1037,7 +1014,7 @@ best_split(struct fixer *fx, const char *w, size_t n, size_t *cut, int cap)
 			} else if (!(lex_flags(fx->lx, wid) & LEX_LOWER))
 				continue;
 			fw = function_word(w + i, j - i) || (j - i <= 2 &&
-			    in_words(short_words, NELEM(short_words), w + i, j - i, 0));
+			    in_words(short_words, w + i, j - i, 0));
 			if (!fw && (j - i < 3 || cnt < PART_FW_MIN))
 				continue;
 			/* each extra word costs: fewer, longer words are likelier */
@@ -1093,8 +1070,8 @@ best_split(struct fixer *fx, const char *w, size_t n, size_t *cut, int cap)
 		int lfw = function_word(w + a0, c1 - a0);
 		int rfw = function_word(w + c1, b1 - c1);
 
-		if ((!rfw && in_words(affixes, NELEM(affixes), w + a0, c1 - a0, 0)) ||
-		    ((!lfw || cap) && in_words(affixes, NELEM(affixes), w + c1,
+		if ((!rfw && in_words(affixes, w + a0, c1 - a0, 0)) ||
+		    ((!lfw || cap) && in_words(affixes, w + c1,
 		    b1 - c1, 1)))	/* a name's ending: "May|field" */
 			return 0;
 	}
@@ -1128,7 +1105,7 @@ best_split(struct fixer *fx, const char *w, size_t n, size_t *cut, int cap)
 		 */
 		k = cut[np - 1];
 		if (function_word(w + k, n - k) && !function_word(w, cut[0]) &&
-		    !in_words(after_name, NELEM(after_name), w + k, n - k, 0))
+		    !in_words(after_name, w + k, n - k, 0))
 			return 0;
 		if (n - k == 3 && strncmp(w + k, "and", 3) == 0 &&
 		    !(lex_flags(fx->lx, lookup(fx, w, cut[0])) & LEX_UPPER))
@@ -1191,11 +1168,6 @@ camel_split(struct fixer *fx, const char *w, size_t n, size_t at)
 	    (lex_flags(fx->lx, a) == (LEX_UPPER | LEX_COUNTED) &&
 	    (lex_flags(fx->lx, b) & LEX_UPPER));
 }
-
-static const char *const months[] = {
-	"january", "february", "march", "april", "may", "june", "july",
-	"august", "september", "october", "november", "december",
-};
 
 /*
  * Words glued to numbers or to an 's: "April4", "30September",
@@ -1260,7 +1232,7 @@ split_glued(struct fixer *fx, const struct txtok *t)
 			for (j = i; j < n && w[j] >= '0' && w[j] <= '9'; j++)
 				;
 			if (k == 0 && j == n && j - i <= 4 &&
-			    (in_words(months, NELEM(months), w, i, 0) ||
+			    (in_words(txlang_find("en")->months, w, i, 0) ||
 			    (function_word(w, i) && i >= 2)) &&
 			    edit(fx, t->start + i, t->start + i, R_JOINED, " ", 1) != 0)
 				return -1;
@@ -1280,7 +1252,7 @@ split_glued(struct fixer *fx, const struct txtok *t)
 		/* a listed word (a capitalized one, or of 5 letters: not "10kms") */
 		if (((lex_flags(fx->lx, id) & LEX_LOWER) && (j - k >= 5 ||
 		    (w[k] >= 'A' && w[k] <= 'Z'))) ||
-		    in_words(months, NELEM(months), w + k, j - k, 0))
+		    in_words(txlang_find("en")->months, w + k, j - k, 0))
 			if (edit(fx, t->start + k, t->start + k, R_JOINED, " ", 1) != 0)
 				return -1;
 	}

@@ -5,6 +5,7 @@
 #include <unistd.h>
 
 #include "cli.h"
+#include "lang.h"
 #include "output.h"
 #include "run.h"
 #include "split.h"
@@ -81,6 +82,7 @@ main(int argc, char *argv[])
 	struct txcli cli;
 	struct txout out;
 	const char *why;
+	char codes[512];
 	int c, m, status;
 
 	txcli_init(&cli, "txsplit");
@@ -117,9 +119,14 @@ main(int argc, char *argv[])
 	argc -= optind;
 	argv += optind;
 
+	if (strcmp(so.lang, "auto") != 0 && txlang_find(so.lang) == NULL) {
+		txcli_warn(&cli, "--lang: %s: unknown language (auto, %s)", so.lang,
+		    txlang_codes(codes, sizeof(codes)));
+		return 2;
+	}
 	if ((e.sp = split_new(&so, &why)) == NULL) {
 		txcli_warn(&cli, "--lang: %s: %s", so.lang, why);
-		return 2;
+		return 1;
 	}
 	run.cli = &cli;
 	run.eng = &e;

@@ -3,6 +3,7 @@
 
 #include "brk.h"
 #include "chars.h"
+#include "lang.h"
 #include "split.h"
 #include "tokens.h"
 #include "utf8.h"
@@ -30,7 +31,7 @@ struct wordlist {
 	size_t n;
 };
 
-enum { L_TITLES, L_NUMABBR, L_ABBR, L_MIDABBR, L_OPENERS, L_BANG, L_OTHER,
+enum { L_TITLES, L_NUMABBR, L_ABBR, L_MIDABBR, L_OPENERS, L_BANG,
 	L_CLOSINGS, NLISTS };
 
 struct splitter {
@@ -54,101 +55,21 @@ struct splitter {
 	const char *why;		/* what failed, when ICU did */
 };
 
-/* Titles: always followed by a name. */
-static const char *const titles[] = {
-	"Adm", "Capt", "Cmdr", "Col", "Dr", "Drs", "Fr", "Ft", "Gen", "Gov",
-	"Hon", "Insp", "Lt", "Maj", "Messrs", "Mlle", "Mme", "Mr", "Mrs", "Ms",
-	"Mt", "Pres", "Prof", "Rep", "Rev", "Sen", "Sgt", "St", "Supt", "Det",
-	"mr", "mrs", "ms", "dr", "prof", "Mssrs", "Rt",
-};
-
-/* Abbreviations followed by a number: "No. 5", "p. 12". */
-static const char *const numabbr[] = {
-	"No", "Nos", "no", "nos", "Nr", "nr", "p", "pp", "Vol", "vol", "vols",
-	"Fig", "fig", "figs", "Ch", "ch", "Sec", "sec", "Art", "art", "ca",
-	"approx", "Approx", "Op", "op", "Ex", "ex", "Tel", "tel", "Ph", "ph",
-};
-
-/* Abbreviations that can end a sentence: one ends only before a sentence opener. */
-static const char *const abbr[] = {
-	"etc", "Inc", "Ltd", "Co", "Corp", "Jr", "Sr", "Bros", "Plc", "al",
-	"Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct",
-	"Nov", "Dec", "Mon", "Tue", "Tues", "Wed", "Thu", "Thur", "Thurs",
-	"Fri", "Ave", "Blvd", "Rd", "Hwy", "Ste", "Apt", "Dept", "dept", "Univ",
-	"co", "st", "ave", "rd", "blvd",
-	"Assn", "Est", "est", "min", "max", "Mfg", "Intl", "Natl", "Govt",
-	"govt", "misc", "Misc", "appt", "Esq", "Ph.D", "yrs", "hrs", "mins",
-	"Mass", "Calif", "Fla", "Conn", "Penn", "Wash", "Ore", "Ariz", "Colo",
-	"Ky", "La", "Md", "Mich", "Minn", "Miss", "Mo", "Neb", "Nev", "Okla",
-	"Tenn", "Tex", "Va", "Vt", "Wis", "Wyo", "Ill", "Ind", "Kan", "Ala",
-	"Ark", "Del", "Ga", "Ida", "Ia", "Mont", "Ont", "Que", "Alta",
-};
-
-/* Abbreviations that never end a sentence. */
-static const char *const midabbr[] = {
-	"e.g.", "i.e.", "cf", "viz", "vs", "v", "Vs", "E.g.", "I.e.", "eg",
-	"ie", "resp", "incl", "esp", "et",
-};
-
-/* Words that often open a sentence (matched with the first letter lowered). */
-static const char *const openers[] = {
-	"a", "after", "all", "also", "although", "an", "and", "another", "any",
-	"anyway", "are", "as", "at", "because", "before", "both", "but", "by",
-	"can", "could", "did", "do", "does", "each", "even", "every", "for",
-	"from", "had", "has", "have", "he", "her", "here", "his", "how",
-	"however", "i", "if", "in", "is", "it", "its", "just", "let", "many",
-	"maybe", "meanwhile", "more", "most", "my", "no", "not", "now", "of",
-	"on", "once", "one", "only", "or", "our", "please", "she", "should",
-	"since", "so", "some", "still", "such", "thank", "thanks", "that",
-	"the", "their", "then", "there", "these", "they", "this", "those",
-	"though", "thus", "to", "today", "two", "unfortunately", "was", "we",
-	"were", "what", "when", "where", "which", "while", "who", "why", "will",
-	"with", "would", "yes", "yet", "you", "your", "well", "oh", "ok",
-	"okay", "hi", "hello", "sorry", "great", "good", "yesterday",
-	"tomorrow", "first", "finally", "next", "other", "these", "those",
-};
-
-/*
- * Abbreviations that end no sentence, per language, beyond ICU's own
- * suppressions (which miss e.g. Italian "sig." and Portuguese "Sr.").
- */
-static const char *const abbr_other[] = {
-	/* de */ "de:Dr", "de:Hr", "de:Fr", "de:bzw", "de:usw", "de:Nr", "de:vgl",
-	"de:ca", "de:Prof", "de:Str", "de:St",
-	/* fr */ "fr:M", "fr:MM", "fr:Mme", "fr:Mlle", "fr:Dr", "fr:Pr", "fr:av",
-	"fr:bd", "fr:cf", "fr:env", "fr:St", "fr:Ste",
-	/* es */ "es:Sr", "es:Sra", "es:Srta", "es:Dr", "es:Dra", "es:Ud", "es:Uds",
-	"es:Av", "es:Sto", "es:Sta", "es:pág", "es:núm",
-	/* it */ "it:sig", "it:sigg", "it:Sig", "it:dott", "it:Dott", "it:prof",
-	"it:Prof", "it:ing", "it:Ing", "it:avv", "it:Avv", "it:ecc", "it:pag",
-	"it:S", "it:Sant",
-	/* pt */ "pt:Sr", "pt:Sra", "pt:Srta", "pt:Dr", "pt:Dra", "pt:Prof",
-	"pt:Profa", "pt:Av", "pt:pág", "pt:nº", "pt:Exmo", "pt:Exma",
-	/* ru */ "ru:г", "ru:гг", "ru:ул", "ru:им", "ru:др", "ru:т", "ru:проф",
-	"ru:стр", "ru:руб", "ru:коп", "ru:тыс", "ru:млн", "ru:млрд", "ru:см",
-};
-
-/* Closings of a letter: "Thanks, Sean", "Best regards, Debra". */
-static const char *const closings[] = {
-	"Thanks", "Regards", "regards", "Sincerely", "Cheers", "Best", "Love",
-	"Yours", "Respectfully", "Cordially", "Thx",
-};
-
-/* Names spelt with a "!" that ends no sentence by itself. */
-static const char *const bangnames[] = { "Yahoo", "Jeopardy", "Wham", "Joomla" };
-
-#define NELEM(a) (sizeof(a) / sizeof((a)[0]))
-
 static int
 cmp_str(const void *a, const void *b)
 {
 	return strcmp(*(const char *const *)a, *(const char *const *)b);
 }
 
+/* l: the NULL-terminated words, sorted for bsearch. */
 static int
-list_init(struct wordlist *l, const char *const *words, size_t n)
+list_init(struct wordlist *l, const char *const *words)
 {
-	if ((l->w = malloc(n * sizeof(*l->w))) == NULL)
+	size_t n = 0;
+
+	while (words[n] != NULL)
+		n++;
+	if ((l->w = malloc((n + 1) * sizeof(*l->w))) == NULL)
 		return -1;
 	memcpy(l->w, words, n * sizeof(*l->w));
 	l->n = n;
@@ -190,8 +111,9 @@ split_new(const struct split_opts *o, const char **why)
 {
 	struct splitter *sp;
 	const char *lang = o->lang != NULL ? o->lang : "en";
+	const struct txlang *en = txlang_find("en"), *pl = txlang_find(lang);
 
-	if (strlen(lang) >= sizeof(sp->lang) || strlen(lang) < 2) {
+	if ((pl == NULL && strcmp(lang, "auto") != 0) || strlen(lang) >= sizeof(sp->lang)) {
 		*why = "unknown language";
 		return NULL;
 	}
@@ -201,19 +123,18 @@ split_new(const struct split_opts *o, const char **why)
 	}
 	sp->newlines = o->newlines;
 	strcpy(sp->lang, lang);
-	if (list_init(&sp->list[L_TITLES], titles, NELEM(titles)) != 0 ||
-	    list_init(&sp->list[L_NUMABBR], numabbr, NELEM(numabbr)) != 0 ||
-	    list_init(&sp->list[L_ABBR], abbr, NELEM(abbr)) != 0 ||
-	    list_init(&sp->list[L_MIDABBR], midabbr, NELEM(midabbr)) != 0 ||
-	    list_init(&sp->list[L_OPENERS], openers, NELEM(openers)) != 0 ||
-	    list_init(&sp->list[L_BANG], bangnames, NELEM(bangnames)) != 0 ||
-	    list_init(&sp->list[L_OTHER], abbr_other, NELEM(abbr_other)) != 0 ||
-	    list_init(&sp->list[L_CLOSINGS], closings, NELEM(closings)) != 0) {
+	if (list_init(&sp->list[L_TITLES], en->titles) != 0 ||
+	    list_init(&sp->list[L_NUMABBR], en->numabbr) != 0 ||
+	    list_init(&sp->list[L_ABBR], en->abbr) != 0 ||
+	    list_init(&sp->list[L_MIDABBR], en->nonfinal) != 0 ||
+	    list_init(&sp->list[L_OPENERS], en->openers) != 0 ||
+	    list_init(&sp->list[L_BANG], en->bangnames) != 0 ||
+	    list_init(&sp->list[L_CLOSINGS], en->closings) != 0) {
 		split_free(sp);
 		*why = "out of memory";
 		return NULL;
 	}
-	if (strcmp(lang, "en") != 0 && strcmp(lang, "auto") != 0 &&
+	if (pl != NULL && !(pl->flags & TXLANG_RULES) &&
 	    (sp->icu = txbrk_open(TXBRK_SENTENCE, lang, 1, why)) == NULL) {
 		split_free(sp);
 		return NULL;
@@ -725,25 +646,14 @@ split_english(struct splitter *sp, const char *s)
 }
 
 
-/* Languages that write ordinal numbers with a dot: "am 1. Januar". */
-static const char *const dot_ordinals[] = {
-	"de", "da", "nb", "nn", "no", "fi", "cs", "sk", "sl", "hr", "sr", "bs",
-	"pl", "hu", "et", "lv", "lt", "is", "tr",
-};
-
+/* Whether t is an abbreviation of language lang that ends no sentence. */
 static int
-other_abbr(const struct splitter *sp, const char *lang, const char *s,
-    const struct tk *t)
+other_abbr(const char *lang, const char *s, const struct tk *t)
 {
-	char key[48];
-	size_t ll = strlen(lang), n = t->end - t->start;
+	const struct txlang *pl = txlang_find(lang);
 
-	if (ll + 1 + n >= sizeof(key))
-		return 0;
-	memcpy(key, lang, ll);
-	key[ll] = ':';
-	memcpy(key + ll + 1, s + t->start, n);
-	return in_list(&sp->list[L_OTHER], key, ll + 1 + n, 0);
+	return pl != NULL && txlang_in(pl->nonfinal, s + t->start,
+	    t->end - t->start);
 }
 
 /* An opening quote or bracket that is no closing one too (not '"'). */
@@ -769,10 +679,9 @@ split_icu(struct splitter *sp, const char *s, size_t from, size_t to,
 	const char *why;
 	long b;
 	size_t i, k, last = 0;
-	int ordinals = 0;
+	const struct txlang *pl = txlang_find(lang);
+	int ordinals = pl != NULL && (pl->flags & TXLANG_DOT_ORDINALS);
 
-	for (k = 0; k < NELEM(dot_ordinals); k++)
-		ordinals |= strcmp(lang, dot_ordinals[k]) == 0;
 	if (txvec_grow((void **)&sp->copy, &sp->copycap, to - from + 1, 1) != 0)
 		return -1;
 	memcpy(sp->copy, s + from, to - from);
@@ -803,7 +712,7 @@ split_icu(struct splitter *sp, const char *s, size_t from, size_t to,
 		if (k == 0 || k >= sp->ntk)
 			continue;
 		if (is_char(&tk[k - 1], '.') && k >= 2) {
-			if (other_abbr(sp, lang, s, &tk[k - 2]))
+			if (other_abbr(lang, s, &tk[k - 2]))
 				continue;
 			/* "1. Punkt", and "am 1. Januar" where ordinals take a dot */
 			if (tk[k - 2].kind == TXTOK_NUMBER &&
@@ -862,7 +771,7 @@ split_begin(struct splitter *sp, const char *s, size_t n)
 	sp->nspan = sp->next = 0;
 	sp->width = sp->newlines == SPLIT_NL_SPACE ? 0 : para_width(s, n);
 	if (strcmp(sp->lang, "auto") != 0) {
-		strcpy(sp->lang_now, strcmp(sp->lang, "en") == 0 ? "en" : "icu");
+		strcpy(sp->lang_now, sp->icu == NULL ? "en" : "icu");
 		return 0;
 	}
 	script_lang(s, n, sp->lang_now);

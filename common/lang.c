@@ -1,0 +1,252 @@
+#include <stdio.h>
+#include <string.h>
+
+#include "lang.h"
+
+/*
+ * English, the language of the suite's own rules.  Abbreviations are
+ * spelt without their final full stop, as the tokenizer splits it off.
+ */
+
+/* Titles: always followed by a name. */
+static const char *const en_titles[] = {
+	"Adm", "Capt", "Cmdr", "Col", "Dr", "Drs", "Fr", "Ft", "Gen", "Gov",
+	"Hon", "Insp", "Lt", "Maj", "Messrs", "Mlle", "Mme", "Mr", "Mrs", "Ms",
+	"Mt", "Pres", "Prof", "Rep", "Rev", "Sen", "Sgt", "St", "Supt", "Det",
+	"mr", "mrs", "ms", "dr", "prof", "Mssrs", "Rt",
+	NULL,
+};
+
+/* Abbreviations followed by a number: "No. 5", "p. 12". */
+static const char *const en_numabbr[] = {
+	"No", "Nos", "no", "nos", "Nr", "nr", "p", "pp", "Vol", "vol", "vols",
+	"Fig", "fig", "figs", "Ch", "ch", "Sec", "sec", "Art", "art", "ca",
+	"approx", "Approx", "Op", "op", "Ex", "ex", "Tel", "tel", "Ph", "ph",
+	NULL,
+};
+
+/* Abbreviations that can end a sentence: one ends only before a sentence opener. */
+static const char *const en_abbr[] = {
+	"etc", "Inc", "Ltd", "Co", "Corp", "Jr", "Sr", "Bros", "Plc", "al",
+	"Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct",
+	"Nov", "Dec", "Mon", "Tue", "Tues", "Wed", "Thu", "Thur", "Thurs",
+	"Fri", "Ave", "Blvd", "Rd", "Hwy", "Ste", "Apt", "Dept", "dept", "Univ",
+	"co", "st", "ave", "rd", "blvd",
+	"Assn", "Est", "est", "min", "max", "Mfg", "Intl", "Natl", "Govt",
+	"govt", "misc", "Misc", "appt", "Esq", "Ph.D", "yrs", "hrs", "mins",
+	"Mass", "Calif", "Fla", "Conn", "Penn", "Wash", "Ore", "Ariz", "Colo",
+	"Ky", "La", "Md", "Mich", "Minn", "Miss", "Mo", "Neb", "Nev", "Okla",
+	"Tenn", "Tex", "Va", "Vt", "Wis", "Wyo", "Ill", "Ind", "Kan", "Ala",
+	"Ark", "Del", "Ga", "Ida", "Ia", "Mont", "Ont", "Que", "Alta",
+	NULL,
+};
+
+/* Abbreviations that never end a sentence. */
+static const char *const en_nonfinal[] = {
+	"e.g.", "i.e.", "cf", "viz", "vs", "v", "Vs", "E.g.", "I.e.", "eg",
+	"ie", "resp", "incl", "esp", "et",
+	NULL,
+};
+
+/* Words that often open a sentence, in lower case. */
+static const char *const en_openers[] = {
+	"a", "after", "all", "also", "although", "an", "and", "another", "any",
+	"anyway", "are", "as", "at", "because", "before", "both", "but", "by",
+	"can", "could", "did", "do", "does", "each", "even", "every", "for",
+	"from", "had", "has", "have", "he", "her", "here", "his", "how",
+	"however", "i", "if", "in", "is", "it", "its", "just", "let", "many",
+	"maybe", "meanwhile", "more", "most", "my", "no", "not", "now", "of",
+	"on", "once", "one", "only", "or", "our", "please", "she", "should",
+	"since", "so", "some", "still", "such", "thank", "thanks", "that",
+	"the", "their", "then", "there", "these", "they", "this", "those",
+	"though", "thus", "to", "today", "two", "unfortunately", "was", "we",
+	"were", "what", "when", "where", "which", "while", "who", "why", "will",
+	"with", "would", "yes", "yet", "you", "your", "well", "oh", "ok",
+	"okay", "hi", "hello", "sorry", "great", "good", "yesterday",
+	"tomorrow", "first", "finally", "next", "other", "these", "those",
+	NULL,
+};
+
+/* Closings of a letter: "Thanks, Sean", "Best regards, Debra". */
+static const char *const en_closings[] = {
+	"Thanks", "Regards", "regards", "Sincerely", "Cheers", "Best", "Love",
+	"Yours", "Respectfully", "Cordially", "Thx",
+	NULL,
+};
+
+/* Names spelt with a "!" that ends no sentence by itself. */
+static const char *const en_bangnames[] = {
+	"Yahoo", "Jeopardy", "Wham", "Joomla",
+	NULL,
+};
+
+/*
+ * Function words that are no prefix: what a lost space most often glued to
+ * another word ("orevaluating"), and never the start of a derived word as
+ * "under", "out" or "inter" are.
+ */
+static const char *const en_function_words[] = {
+	"a", "about", "after", "all", "also", "an", "and", "any", "are", "as",
+	"at", "be", "been", "but", "by", "can", "could", "did", "do", "does",
+	"each", "for", "from", "had", "has", "have", "he", "her", "his", "how",
+	"if", "in", "into", "is", "it", "its", "many", "may", "might", "more",
+	"most", "must", "my", "not", "of", "on", "or", "our", "she", "should",
+	"so", "some", "such", "than", "that", "the", "their", "them", "then",
+	"there", "these", "they", "this", "those", "to", "very", "was", "we",
+	"were", "what", "when", "where", "which", "while", "who", "why",
+	"will", "with", "would", "you", "your",
+	NULL,
+};
+
+static const char *const en_months[] = {
+	"january", "february", "march", "april", "may", "june", "july",
+	"august", "september", "october", "november", "december",
+	NULL,
+};
+
+/*
+ * Other languages: abbreviations that end no sentence beyond ICU's own
+ * suppressions (which miss e.g. Italian "sig." and Portuguese "Sr.").
+ */
+static const char *const de_nonfinal[] = {
+	"Dr", "Hr", "Fr", "bzw", "usw", "Nr", "vgl", "ca", "Prof", "Str",
+	"St",
+	NULL,
+};
+
+static const char *const fr_nonfinal[] = {
+	"M", "MM", "Mme", "Mlle", "Dr", "Pr", "av", "bd", "cf", "env", "St",
+	"Ste",
+	NULL,
+};
+
+static const char *const es_nonfinal[] = {
+	"Sr", "Sra", "Srta", "Dr", "Dra", "Ud", "Uds", "Av", "Sto", "Sta",
+	"pág", "núm",
+	NULL,
+};
+
+static const char *const it_nonfinal[] = {
+	"sig", "sigg", "Sig", "dott", "Dott", "prof", "Prof", "ing", "Ing",
+	"avv", "Avv", "ecc", "pag", "S", "Sant",
+	NULL,
+};
+
+static const char *const pt_nonfinal[] = {
+	"Sr", "Sra", "Srta", "Dr", "Dra", "Prof", "Profa", "Av", "pág", "nº",
+	"Exmo", "Exma",
+	NULL,
+};
+
+static const char *const ru_nonfinal[] = {
+	"г", "гг", "ул", "им", "др", "т", "проф", "стр", "руб", "коп", "тыс",
+	"млн", "млрд", "см",
+	NULL,
+};
+
+static const char *const none[] = { NULL };
+
+#define ICU(code, name, flags) \
+	{ code, name, flags, none, none, none, none, none, none, none, none, none }
+#define ICU_ABBR(code, name, flags, nonfinal) \
+	{ code, name, flags, none, none, none, nonfinal, none, none, none, none, none }
+
+/* Sorted by code. */
+static const struct txlang langs[] = {
+	ICU("ar", "Arabic", 0),
+	ICU("bg", "Bulgarian", 0),
+	ICU("bs", "Bosnian", TXLANG_DOT_ORDINALS),
+	ICU("ca", "Catalan", 0),
+	ICU("cs", "Czech", TXLANG_DOT_ORDINALS),
+	ICU("da", "Danish", TXLANG_DOT_ORDINALS),
+	ICU_ABBR("de", "German", TXLANG_DOT_ORDINALS, de_nonfinal),
+	ICU("el", "Greek", 0),
+	{ "en", "English", TXLANG_RULES | TXLANG_LEXICON, en_titles, en_numabbr,
+	  en_abbr, en_nonfinal, en_openers, en_closings, en_bangnames,
+	  en_function_words, en_months },
+	ICU_ABBR("es", "Spanish", 0, es_nonfinal),
+	ICU("et", "Estonian", TXLANG_DOT_ORDINALS),
+	ICU("fi", "Finnish", TXLANG_DOT_ORDINALS),
+	ICU_ABBR("fr", "French", 0, fr_nonfinal),
+	ICU("he", "Hebrew", 0),
+	ICU("hi", "Hindi", 0),
+	ICU("hr", "Croatian", TXLANG_DOT_ORDINALS),
+	ICU("hu", "Hungarian", TXLANG_DOT_ORDINALS),
+	ICU("id", "Indonesian", 0),
+	ICU("is", "Icelandic", TXLANG_DOT_ORDINALS),
+	ICU_ABBR("it", "Italian", 0, it_nonfinal),
+	ICU("ja", "Japanese", 0),
+	ICU("ko", "Korean", 0),
+	ICU("lt", "Lithuanian", TXLANG_DOT_ORDINALS),
+	ICU("lv", "Latvian", TXLANG_DOT_ORDINALS),
+	ICU("nb", "Norwegian Bokmål", TXLANG_DOT_ORDINALS),
+	ICU("nl", "Dutch", 0),
+	ICU("nn", "Norwegian Nynorsk", TXLANG_DOT_ORDINALS),
+	ICU("no", "Norwegian", TXLANG_DOT_ORDINALS),
+	ICU("pl", "Polish", TXLANG_DOT_ORDINALS),
+	ICU_ABBR("pt", "Portuguese", 0, pt_nonfinal),
+	ICU("ro", "Romanian", 0),
+	ICU_ABBR("ru", "Russian", 0, ru_nonfinal),
+	ICU("sk", "Slovak", TXLANG_DOT_ORDINALS),
+	ICU("sl", "Slovenian", TXLANG_DOT_ORDINALS),
+	ICU("sr", "Serbian", TXLANG_DOT_ORDINALS),
+	ICU("sv", "Swedish", 0),
+	ICU("th", "Thai", 0),
+	ICU("tr", "Turkish", TXLANG_DOT_ORDINALS),
+	ICU("uk", "Ukrainian", 0),
+	ICU("vi", "Vietnamese", 0),
+	ICU("zh", "Chinese", 0),
+};
+
+#define NLANGS (sizeof(langs) / sizeof(langs[0]))
+
+const struct txlang *
+txlang_find(const char *code)
+{
+	size_t lo = 0, hi = NLANGS, mid;
+	int c;
+
+	while (lo < hi) {
+		mid = lo + (hi - lo) / 2;
+		if ((c = strcmp(langs[mid].code, code)) == 0)
+			return &langs[mid];
+		if (c < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return NULL;
+}
+
+const struct txlang *
+txlang_at(size_t i)
+{
+	return i < NLANGS ? &langs[i] : NULL;
+}
+
+char *
+txlang_codes(char *buf, size_t n)
+{
+	size_t i, k = 0;
+	int w;
+
+	if (n == 0)
+		return buf;
+	buf[0] = '\0';
+	for (i = 0; i < NLANGS && k < n; i++) {
+		w = snprintf(buf + k, n - k, "%s%s", i > 0 ? ", " : "", langs[i].code);
+		if (w < 0)
+			break;
+		k += (size_t)w;
+	}
+	return buf;
+}
+
+int
+txlang_in(const char *const *list, const char *s, size_t n)
+{
+	for (; *list != NULL; list++)
+		if (strlen(*list) == n && memcmp(*list, s, n) == 0)
+			return 1;
+	return 0;
+}

@@ -1,0 +1,50 @@
+/*
+ * lang: the language profiles txsplit and txfix read: per language its
+ * code, name, flags and word lists.  Adding a language is adding a row to
+ * the table in lang.c (and its lists), not editing the engines.  Lists are
+ * NULL-terminated, in static storage; a list a language lacks is an empty
+ * one, never NULL.
+ */
+#ifndef TX_LANG_H
+#define TX_LANG_H
+
+#include <stddef.h>
+
+enum {
+	TXLANG_RULES = 1 << 0,		/* split by the suite's own rules, not ICU's */
+	TXLANG_DOT_ORDINALS = 1 << 1,	/* ordinals take a dot: "am 1. Januar" */
+	TXLANG_LEXICON = 1 << 2		/* txfix has a lexicon for it */
+};
+
+struct txlang {
+	const char *code;		/* ISO 639-1, as ICU's locales spell it */
+	const char *name;
+	unsigned flags;
+	const char *const *titles;	/* abbreviations always followed by a name: Dr */
+	const char *const *numabbr;	/* abbreviations followed by a number: No */
+	const char *const *abbr;	/* abbreviations that may end a sentence: etc */
+	const char *const *nonfinal;	/* abbreviations that never end one: e.g */
+	const char *const *openers;	/* words that often open a sentence, lower case */
+	const char *const *closings;	/* closings of a letter: Regards */
+	const char *const *bangnames;	/* names spelt with a "!": Yahoo */
+	const char *const *function_words;	/* lower case */
+	const char *const *months;	/* lower case */
+};
+
+/* The profile for code (as given: "de"), or NULL when there is none. */
+const struct txlang *txlang_find(const char *code);
+
+/* The i-th profile, in order of code; NULL past the last. */
+const struct txlang *txlang_at(size_t i);
+
+/*
+ * Writes the codes of every profile into buf[0..n) as "cs, da, de, ..."
+ * (truncated to fit, always NUL-terminated when n > 0) and returns buf,
+ * for a message that names the languages there are.
+ */
+char *txlang_codes(char *buf, size_t n);
+
+/* Whether s[0..n) is in the NULL-terminated list. */
+int txlang_in(const char *const *list, const char *s, size_t n);
+
+#endif
