@@ -11,43 +11,15 @@
 #endif
 
 void
-txcli_init(struct txcli *c, const char *prog)
+txcli_init(struct txcli *c, const char *prog, void (*usage)(void))
 {
 	memset(c, 0, sizeof(*c));
 	c->prog = prog;
+	c->usage = usage;
 	c->framing = TXCLI_PLAIN;
 	c->field = "text";
 	signal(SIGPIPE, SIG_DFL);
 	opterr = 0;
-}
-
-int
-txcli_option(struct txcli *c, int opt, const char *arg)
-{
-	switch (opt) {
-	case TXCLI_OPT_HELP:
-		return TXCLI_HELP;
-	case TXCLI_OPT_VERSION:
-		return TXCLI_VERSION;
-	case 'z':
-		c->framing = TXCLI_NUL;
-		return TXCLI_DONE;
-	case TXCLI_OPT_JSONL:
-		if (arg != NULL && *arg == '\0') {
-			txcli_warn(c, "--jsonl: empty field name");
-			return TXCLI_BAD;
-		}
-		c->framing = TXCLI_JSONL;
-		c->field = arg != NULL ? arg : "text";
-		return TXCLI_DONE;
-	case TXCLI_OPT_STRICT:
-		c->strict = 1;
-		return TXCLI_DONE;
-	case TXCLI_OPT_SKIPBAD:
-		c->skip_bad = 1;
-		return TXCLI_DONE;
-	}
-	return TXCLI_NOTMINE;
 }
 
 void
@@ -63,24 +35,74 @@ txcli_warn(const struct txcli *c, const char *fmt, ...)
 	fputc('\n', stderr);
 }
 
-void
-txcli_bad_option(const struct txcli *c, char *const argv[], int opt)
+/*
+ * What was wrong with the option getopt_long just rejected by returning
+ * opt ('?' or ':'), on one line.  A long option is named as it was given,
+ * up to any '=', never by its value (which may be no character at all).
+ */
+static int
+bad_option(const struct txcli *c, char *const argv[], int opt)
 {
 	const char *arg = argv[optind - 1];
+	int n = (int)strcspn(arg, "=");
 
 	if (opt == ':')
-		txcli_warn(c, "option '%s' needs an argument (see --help)", arg);
-	else if (optopt != 0)
+		txcli_warn(c, "option '%.*s' needs an argument (see --help)", n, arg);
+	else if (arg[0] == '-' && arg[1] == '-' && arg[n] == '=')
+		txcli_warn(c, "option '%.*s' takes no argument (see --help)", n, arg);
+	else if (arg[0] == '-' && arg[1] == '-')
+		txcli_warn(c, "unknown option '%.*s' (see --help)", n, arg);
+	else if (optopt > ' ' && optopt < 0x7F)
 		txcli_warn(c, "unknown option '-%c' (see --help)", optopt);
 	else
-		txcli_warn(c, "unknown option '%s' (see --help)", arg);
+		txcli_warn(c, "unknown option (see --help)");
+	return TXCLI_EXIT_USAGE;
 }
 
 int
-txcli_version(const struct txcli *c)
+txcli_getopt(struct txcli *c, int argc, char *argv[], const char *shortopts,
+    const struct option *longopts)
 {
-	printf("%s %s\n", c->prog, TX_VERSION);
-	return 0;
+	int opt;
+
+	if (c->shortopts[0] == '\0')
+		snprintf(c->shortopts, sizeof(c->shortopts), ":z%s", shortopts);
+	/* the leading ':': a missing argument is reported as ':', and silently */
+	for (;;) {
+		switch ((opt = getopt_long(argc, argv, c->shortopts, longopts, NULL))) {
+		case -1:
+			return TXCLI_END;
+		case '?':
+		case ':':
+			return bad_option(c, argv, opt);
+		case TXCLI_OPT_HELP:
+			if (c->usage != NULL)
+				c->usage();
+			return TXCLI_EXIT_OK;
+		case TXCLI_OPT_VERSION:
+			printf("%s %s\n", c->prog, TX_VERSION);
+			return TXCLI_EXIT_OK;
+		case 'z':
+			c->framing = TXCLI_NUL;
+			break;
+		case TXCLI_OPT_JSONL:
+			if (optarg != NULL && *optarg == '\0') {
+				txcli_warn(c, "--jsonl: empty field name");
+				return TXCLI_EXIT_USAGE;
+			}
+			c->framing = TXCLI_JSONL;
+			c->field = optarg != NULL ? optarg : "text";
+			break;
+		case TXCLI_OPT_STRICT:
+			c->strict = 1;
+			break;
+		case TXCLI_OPT_SKIPBAD:
+			c->skip_bad = 1;
+			break;
+		default:
+			return opt;
+		}
+	}
 }
 
 int

@@ -32,49 +32,50 @@ enum {
 	{ "jsonl", optional_argument, NULL, TXCLI_OPT_JSONL }, \
 	{ "strict", no_argument, NULL, TXCLI_OPT_STRICT }, \
 	{ "skip-bad", no_argument, NULL, TXCLI_OPT_SKIPBAD }
-/* The leading ':' makes getopt_long report a missing argument as ':' and print nothing. */
-#define TXCLI_SHORTOPTS ":z"
-
 /* The shared options in usage() form. */
 #define TXCLI_USAGE "[-z | --jsonl[=FIELD]] [--strict] [--skip-bad]"
 
 struct txcli {
 	const char *prog;
+	void (*usage)(void);	/* prints the program's --help text to stdout */
 	enum txcli_framing framing;
 	const char *field;	/* the JSON Lines member worked on */
 	int strict;		/* stop at invalid UTF-8 */
 	int skip_bad;		/* pass malformed JSON Lines records through */
+	char shortopts[64];
 };
 
 /*
- * Sets c to the defaults for program prog and restores SIGPIPE to its
- * default action, so that a closed pipe ends the program quietly.
+ * Sets c to the defaults for program prog, whose --help text usage prints,
+ * and restores SIGPIPE to its default action, so that a closed pipe ends
+ * the program quietly.
  */
-void txcli_init(struct txcli *c, const char *prog);
+void txcli_init(struct txcli *c, const char *prog, void (*usage)(void));
 
-enum { TXCLI_NOTMINE, TXCLI_DONE, TXCLI_HELP, TXCLI_VERSION, TXCLI_BAD };
+enum {
+	TXCLI_END = -1,		/* no more options: operands start at optind */
+	TXCLI_EXIT_OK = -2,	/* --help or --version was printed: exit 0 */
+	TXCLI_EXIT_USAGE = -3	/* a usage error was reported: exit 2 */
+};
 
 /*
- * Handles option opt (as returned by getopt_long) if it is a shared one.
- * Returns TXCLI_DONE, TXCLI_HELP or TXCLI_VERSION for a shared option
- * (the program prints), TXCLI_BAD for a bad argument (message printed), or
- * TXCLI_NOTMINE.
+ * getopt_long over argv with the shared options (TXCLI_LONGOPTS, -z)
+ * handled here and shortopts (the program's own, as getopt spells them)
+ * added.  Returns the next of the program's own options (optarg set),
+ * TXCLI_END, TXCLI_EXIT_OK after printing the help or the version, or
+ * TXCLI_EXIT_USAGE after printing, on one line, what was wrong: an
+ * unknown option, a missing or unwanted argument, a bad --jsonl field.
+ * A program's options must not be ':' or '?'.
  */
-int txcli_option(struct txcli *c, int opt, const char *arg);
+int txcli_getopt(struct txcli *c, int argc, char *argv[], const char *shortopts,
+    const struct option *longopts);
+
+/* The exit status for what txcli_getopt returned: 0 or 2. */
+#define TXCLI_STATUS(k) ((k) == TXCLI_EXIT_OK ? 0 : 2)
 
 /* Prints "prog: MESSAGE\n" to stderr, MESSAGE formatted as by printf. */
 void txcli_warn(const struct txcli *c, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
-
-/*
- * Prints, on one line, what was wrong with the option getopt_long just
- * rejected by returning opt ('?' or ':'); argv and optind as it left them.
- * The caller exits with status 2.
- */
-void txcli_bad_option(const struct txcli *c, char *const argv[], int opt);
-
-/* Prints "prog VERSION\n" to stdout; returns 0, the exit status. */
-int txcli_version(const struct txcli *c);
 
 /*
  * Prints "prog: what: strerror(err)" ("prog: strerror(err)" when what is

@@ -9,147 +9,95 @@
  */
 
 /* Titles: always followed by a name. */
-static const char *const en_titles[] = {
-	"Adm", "Capt", "Cmdr", "Col", "Dr", "Drs", "Fr", "Ft", "Gen", "Gov",
-	"Hon", "Insp", "Lt", "Maj", "Messrs", "Mlle", "Mme", "Mr", "Mrs", "Ms",
-	"Mt", "Pres", "Prof", "Rep", "Rev", "Sen", "Sgt", "St", "Supt", "Det",
-	"mr", "mrs", "ms", "dr", "prof", "Mssrs", "Rt",
-	NULL,
-};
+static const char en_titles[] =
+	"Adm Capt Cmdr Col Dr Drs Fr Ft Gen Gov Hon Insp Lt Maj Messrs Mlle "
+	"Mme Mr Mrs Ms Mt Pres Prof Rep Rev Sen Sgt St Supt Det mr mrs ms "
+	"dr prof Mssrs Rt";
 
 /* Abbreviations followed by a number: "No. 5", "p. 12". */
-static const char *const en_numabbr[] = {
-	"No", "Nos", "no", "nos", "Nr", "nr", "p", "pp", "Vol", "vol", "vols",
-	"Fig", "fig", "figs", "Ch", "ch", "Sec", "sec", "Art", "art", "ca",
-	"approx", "Approx", "Op", "op", "Ex", "ex", "Tel", "tel", "Ph", "ph",
-	NULL,
-};
+static const char en_numabbr[] =
+	"No Nos no nos Nr nr p pp Vol vol vols Fig fig figs Ch ch Sec sec "
+	"Art art ca approx Approx Op op Ex ex Tel tel Ph ph";
 
 /* Abbreviations that can end a sentence: one ends only before a sentence opener. */
-static const char *const en_abbr[] = {
-	"etc", "Inc", "Ltd", "Co", "Corp", "Jr", "Sr", "Bros", "Plc", "al",
-	"Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct",
-	"Nov", "Dec", "Mon", "Tue", "Tues", "Wed", "Thu", "Thur", "Thurs",
-	"Fri", "Ave", "Blvd", "Rd", "Hwy", "Ste", "Apt", "Dept", "dept", "Univ",
-	"co", "st", "ave", "rd", "blvd",
-	"Assn", "Est", "est", "min", "max", "Mfg", "Intl", "Natl", "Govt",
-	"govt", "misc", "Misc", "appt", "Esq", "Ph.D", "yrs", "hrs", "mins",
-	"Mass", "Calif", "Fla", "Conn", "Penn", "Wash", "Ore", "Ariz", "Colo",
-	"Ky", "La", "Md", "Mich", "Minn", "Miss", "Mo", "Neb", "Nev", "Okla",
-	"Tenn", "Tex", "Va", "Vt", "Wis", "Wyo", "Ill", "Ind", "Kan", "Ala",
-	"Ark", "Del", "Ga", "Ida", "Ia", "Mont", "Ont", "Que", "Alta",
-	NULL,
-};
+static const char en_abbr[] =
+	"etc Inc Ltd Co Corp Jr Sr Bros Plc al Jan Feb Mar Apr Jun Jul Aug "
+	"Sep Sept Oct Nov Dec Mon Tue Tues Wed Thu Thur Thurs Fri Ave Blvd "
+	"Rd Hwy Ste Apt Dept dept Univ co st ave rd blvd Assn Est est min "
+	"max Mfg Intl Natl Govt govt misc Misc appt Esq Ph.D yrs hrs mins "
+	"Mass Calif Fla Conn Penn Wash Ore Ariz Colo Ky La Md Mich Minn "
+	"Miss Mo Neb Nev Okla Tenn Tex Va Vt Wis Wyo Ill Ind Kan Ala Ark "
+	"Del Ga Ida Ia Mont Ont Que Alta";
 
 /* Abbreviations that never end a sentence. */
-static const char *const en_nonfinal[] = {
-	"e.g.", "i.e.", "cf", "viz", "vs", "v", "Vs", "E.g.", "I.e.", "eg",
-	"ie", "resp", "incl", "esp", "et",
-	NULL,
-};
+static const char en_nonfinal[] =
+	"e.g. i.e. cf viz vs v Vs E.g. I.e. eg ie resp incl esp et";
 
 /* Words that often open a sentence, in lower case. */
-static const char *const en_openers[] = {
-	"a", "after", "all", "also", "although", "an", "and", "another", "any",
-	"anyway", "are", "as", "at", "because", "before", "both", "but", "by",
-	"can", "could", "did", "do", "does", "each", "even", "every", "for",
-	"from", "had", "has", "have", "he", "her", "here", "his", "how",
-	"however", "i", "if", "in", "is", "it", "its", "just", "let", "many",
-	"maybe", "meanwhile", "more", "most", "my", "no", "not", "now", "of",
-	"on", "once", "one", "only", "or", "our", "please", "she", "should",
-	"since", "so", "some", "still", "such", "thank", "thanks", "that",
-	"the", "their", "then", "there", "these", "they", "this", "those",
-	"though", "thus", "to", "today", "two", "unfortunately", "was", "we",
-	"were", "what", "when", "where", "which", "while", "who", "why", "will",
-	"with", "would", "yes", "yet", "you", "your", "well", "oh", "ok",
-	"okay", "hi", "hello", "sorry", "great", "good", "yesterday",
-	"tomorrow", "first", "finally", "next", "other", "these", "those",
-	NULL,
-};
+static const char en_openers[] =
+	"a after all also although an and another any anyway are as at "
+	"because before both but by can could did do does each even every "
+	"for from had has have he her here his how however i if in is it "
+	"its just let many maybe meanwhile more most my no not now of on "
+	"once one only or our please she should since so some still such "
+	"thank thanks that the their then there these they this those "
+	"though thus to today two unfortunately was we were what when where "
+	"which while who why will with would yes yet you your well oh ok "
+	"okay hi hello sorry great good yesterday tomorrow first finally "
+	"next other these those";
 
 /* Closings of a letter: "Thanks, Sean", "Best regards, Debra". */
-static const char *const en_closings[] = {
-	"Thanks", "Regards", "regards", "Sincerely", "Cheers", "Best", "Love",
-	"Yours", "Respectfully", "Cordially", "Thx",
-	NULL,
-};
+static const char en_closings[] =
+	"Thanks Regards regards Sincerely Cheers Best Love Yours "
+	"Respectfully Cordially Thx";
 
 /* Names spelt with a "!" that ends no sentence by itself. */
-static const char *const en_bangnames[] = {
-	"Yahoo", "Jeopardy", "Wham", "Joomla",
-	NULL,
-};
+static const char en_bangnames[] =
+	"Yahoo Jeopardy Wham Joomla";
 
 /*
  * Function words that are no prefix: what a lost space most often glued to
  * another word ("orevaluating"), and never the start of a derived word as
  * "under", "out" or "inter" are.
  */
-static const char *const en_function_words[] = {
-	"a", "about", "after", "all", "also", "an", "and", "any", "are", "as",
-	"at", "be", "been", "but", "by", "can", "could", "did", "do", "does",
-	"each", "for", "from", "had", "has", "have", "he", "her", "his", "how",
-	"if", "in", "into", "is", "it", "its", "many", "may", "might", "more",
-	"most", "must", "my", "not", "of", "on", "or", "our", "she", "should",
-	"so", "some", "such", "than", "that", "the", "their", "them", "then",
-	"there", "these", "they", "this", "those", "to", "very", "was", "we",
-	"were", "what", "when", "where", "which", "while", "who", "why",
-	"will", "with", "would", "you", "your",
-	NULL,
-};
+static const char en_function_words[] =
+	"a about after all also an and any are as at be been but by can "
+	"could did do does each for from had has have he her his how if in "
+	"into is it its many may might more most must my not of on or our "
+	"she should so some such than that the their them then there these "
+	"they this those to very was we were what when where which while "
+	"who why will with would you your";
 
-static const char *const en_months[] = {
-	"january", "february", "march", "april", "may", "june", "july",
-	"august", "september", "october", "november", "december",
-	NULL,
-};
+static const char en_months[] =
+	"january february march april may june july august september "
+	"october november december";
 
 /*
  * Other languages: abbreviations that end no sentence beyond ICU's own
  * suppressions (which miss e.g. Italian "sig." and Portuguese "Sr.").
  */
-static const char *const de_nonfinal[] = {
-	"Dr", "Hr", "Fr", "bzw", "usw", "Nr", "vgl", "ca", "Prof", "Str",
-	"St",
-	NULL,
-};
+static const char de_nonfinal[] =
+	"Dr Hr Fr bzw usw Nr vgl ca Prof Str St";
 
-static const char *const fr_nonfinal[] = {
-	"M", "MM", "Mme", "Mlle", "Dr", "Pr", "av", "bd", "cf", "env", "St",
-	"Ste",
-	NULL,
-};
+static const char fr_nonfinal[] =
+	"M MM Mme Mlle Dr Pr av bd cf env St Ste";
 
-static const char *const es_nonfinal[] = {
-	"Sr", "Sra", "Srta", "Dr", "Dra", "Ud", "Uds", "Av", "Sto", "Sta",
-	"pág", "núm",
-	NULL,
-};
+static const char es_nonfinal[] =
+	"Sr Sra Srta Dr Dra Ud Uds Av Sto Sta pág núm";
 
-static const char *const it_nonfinal[] = {
-	"sig", "sigg", "Sig", "dott", "Dott", "prof", "Prof", "ing", "Ing",
-	"avv", "Avv", "ecc", "pag", "S", "Sant",
-	NULL,
-};
+static const char it_nonfinal[] =
+	"sig sigg Sig dott Dott prof Prof ing Ing avv Avv ecc pag S Sant";
 
-static const char *const pt_nonfinal[] = {
-	"Sr", "Sra", "Srta", "Dr", "Dra", "Prof", "Profa", "Av", "pág", "nº",
-	"Exmo", "Exma",
-	NULL,
-};
+static const char pt_nonfinal[] =
+	"Sr Sra Srta Dr Dra Prof Profa Av pág nº Exmo Exma";
 
-static const char *const ru_nonfinal[] = {
-	"г", "гг", "ул", "им", "др", "т", "проф", "стр", "руб", "коп", "тыс",
-	"млн", "млрд", "см",
-	NULL,
-};
-
-static const char *const none[] = { NULL };
+static const char ru_nonfinal[] =
+	"г гг ул им др т проф стр руб коп тыс млн млрд см";
 
 #define ICU(code, name, flags) \
-	{ code, name, flags, none, none, none, none, none, none, none, none, none }
+	{ code, name, flags, "", "", "", "", "", "", "", "", "" }
 #define ICU_ABBR(code, name, flags, nonfinal) \
-	{ code, name, flags, none, none, none, nonfinal, none, none, none, none, none }
+	{ code, name, flags, "", "", "", nonfinal, "", "", "", "", "" }
 
 /* Sorted by code. */
 static const struct txlang langs[] = {
@@ -243,10 +191,31 @@ txlang_codes(char *buf, size_t n)
 }
 
 int
-txlang_in(const char *const *list, const char *s, size_t n)
+txlang_in(const char *list, const char *s, size_t n)
 {
-	for (; *list != NULL; list++)
-		if (strlen(*list) == n && memcmp(*list, s, n) == 0)
+	size_t k;
+
+	for (;;) {
+		k = strcspn(list, " ");
+		if (k == n && k > 0 && memcmp(list, s, n) == 0)
 			return 1;
-	return 0;
+		if (list[k] == '\0')
+			return 0;
+		list += k + 1;
+	}
+}
+
+const char *
+txlang_next(const char **list, size_t *n)
+{
+	const char *w;
+
+	while (**list == ' ')
+		++*list;
+	if (**list == '\0')
+		return NULL;
+	w = *list;
+	*n = strcspn(w, " ");
+	*list += *n;
+	return w;
 }

@@ -1,9 +1,9 @@
 /*
  * lang: the language profiles txsplit and txfix read: per language its
  * code, name, flags and word lists.  Adding a language is adding a row to
- * the table in lang.c (and its lists), not editing the engines.  Lists are
- * NULL-terminated, in static storage; a list a language lacks is an empty
- * one, never NULL.
+ * the table in lang.c (and its lists), not editing the engines.  A word
+ * list is one string, its words separated by single spaces, in static
+ * storage; a list a language lacks is "", never NULL.
  */
 #ifndef TX_LANG_H
 #define TX_LANG_H
@@ -20,15 +20,15 @@ struct txlang {
 	const char *code;		/* ISO 639-1, as ICU's locales spell it */
 	const char *name;
 	unsigned flags;
-	const char *const *titles;	/* abbreviations always followed by a name: Dr */
-	const char *const *numabbr;	/* abbreviations followed by a number: No */
-	const char *const *abbr;	/* abbreviations that may end a sentence: etc */
-	const char *const *nonfinal;	/* abbreviations that never end one: e.g */
-	const char *const *openers;	/* words that often open a sentence, lower case */
-	const char *const *closings;	/* closings of a letter: Regards */
-	const char *const *bangnames;	/* names spelt with a "!": Yahoo */
-	const char *const *function_words;	/* lower case */
-	const char *const *months;	/* lower case */
+	const char *titles;	/* abbreviations always followed by a name: Dr */
+	const char *numabbr;	/* abbreviations followed by a number: No */
+	const char *abbr;	/* abbreviations that may end a sentence: etc */
+	const char *nonfinal;	/* abbreviations that never end one: e.g */
+	const char *openers;	/* words that often open a sentence, lower case */
+	const char *closings;	/* closings of a letter: Regards */
+	const char *bangnames;	/* names spelt with a "!": Yahoo */
+	const char *function_words;	/* lower case */
+	const char *months;	/* lower case */
 };
 
 /* The profile for code (as given: "de"), or NULL when there is none. */
@@ -44,7 +44,13 @@ const struct txlang *txlang_at(size_t i);
  */
 char *txlang_codes(char *buf, size_t n);
 
-/* Whether s[0..n) is in the NULL-terminated list. */
-int txlang_in(const char *const *list, const char *s, size_t n);
+/* Whether s[0..n) is one of the words of list. */
+int txlang_in(const char *list, const char *s, size_t n);
+
+/*
+ * The next word of list, from *list on: its first byte, *n bytes long,
+ * with *list moved past it; NULL after the last.
+ */
+const char *txlang_next(const char **list, size_t *n);
 
 #endif

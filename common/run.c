@@ -30,6 +30,19 @@ fail(struct loop *l, const char *fmt, const char *a, const char *b)
 	return -1;
 }
 
+/*
+ * After the last txin_next on in returned k: 0, or 1 after a message when
+ * it was a read error, which ends this input (the others go on).
+ */
+static int
+read_end(struct loop *l, const struct txin *in, int k)
+{
+	if (k >= 0)
+		return 0;
+	fail(l, "%s: %s", l->name, strerror(in->err));
+	return 1;
+}
+
 /* The --strict policy for one unit. */
 static int
 check_utf8(struct loop *l, const struct txrun_unit *u)
@@ -173,12 +186,7 @@ run_doc(struct loop *l, struct txin *d, uint64_t base, struct txout *w,
 	}
 	if (bom_owed && d->bom)
 		txout_write(w, BOM, 3);
-	/* a read error ends this input; the others go on */
-	if (k < 0) {
-		fail(l, "%s: %s", l->name, strerror(d->err));
-		return 1;
-	}
-	return 0;
+	return read_end(l, d, k);
 }
 
 /* -z: each NUL-separated record is a document; its NUL is kept. */
@@ -200,11 +208,7 @@ run_nul(struct loop *l, struct txin *in)
 		if (l->out->err)
 			return -1;
 	}
-	if (k < 0) {
-		fail(l, "%s: %s", l->name, strerror(in->err));
-		return 1;
-	}
-	return 0;
+	return read_end(l, in, k);
 }
 
 /* One JSON Lines record's field as a document; the record written back. */
@@ -284,11 +288,7 @@ run_jsonl(struct loop *l, struct txin *in)
 		if (l->out->err)
 			return -1;
 	}
-	if (k < 0) {
-		fail(l, "%s: %s", l->name, strerror(in->err));
-		return 1;
-	}
-	return 0;
+	return read_end(l, in, k);
 }
 
 /* Opens one operand; 0, or -1 after a message (the others go on). */

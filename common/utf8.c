@@ -102,40 +102,23 @@ category(int32_t cp)
 	return utf8proc_category(cp);
 }
 
-int
-txu8_letter(int32_t cp)
-{
-	utf8proc_category_t c = category(cp);
+#define CAT(c) (1u << UTF8PROC_CATEGORY_##c)
 
-	return c >= UTF8PROC_CATEGORY_LU && c <= UTF8PROC_CATEGORY_LO;
-}
-
-int
-txu8_upper(int32_t cp)
-{
-	utf8proc_category_t c = category(cp);
-
-	return c == UTF8PROC_CATEGORY_LU || c == UTF8PROC_CATEGORY_LT;
-}
+/* The general categories of each class. */
+static const uint32_t class_cats[] = {
+	[TXU8_C_LETTER] = CAT(LU) | CAT(LL) | CAT(LT) | CAT(LM) | CAT(LO),
+	[TXU8_C_UPPER] = CAT(LU) | CAT(LT),
+	[TXU8_C_LOWER] = CAT(LL),
+	[TXU8_C_DIGIT] = CAT(ND),
+	[TXU8_C_MARK] = CAT(MN) | CAT(MC) | CAT(ME),
+	[TXU8_C_PUNCT] = CAT(PC) | CAT(PD) | CAT(PS) | CAT(PE) | CAT(PI) |
+	    CAT(PF) | CAT(PO),
+};
 
 int
-txu8_lower(int32_t cp)
+txu8_class(int32_t cp, enum txu8_class k)
 {
-	return category(cp) == UTF8PROC_CATEGORY_LL;
-}
-
-int
-txu8_digit(int32_t cp)
-{
-	return category(cp) == UTF8PROC_CATEGORY_ND;
-}
-
-int
-txu8_is_mark(int32_t cp)
-{
-	utf8proc_category_t c = category(cp);
-
-	return c >= UTF8PROC_CATEGORY_MN && c <= UTF8PROC_CATEGORY_ME;
+	return (class_cats[k] >> category(cp)) & 1;
 }
 
 int
@@ -149,14 +132,6 @@ txu8_space(int32_t cp)
 	default:
 		return cp >= 0x2000 && cp <= 0x200A;
 	}
-}
-
-int
-txu8_punct(int32_t cp)
-{
-	utf8proc_category_t c = category(cp);
-
-	return c >= UTF8PROC_CATEGORY_PC && c <= UTF8PROC_CATEGORY_PO;
 }
 
 int

@@ -64,13 +64,38 @@ size_t txu8_validate(const char *s, size_t n);
  * Unicode property classes of code point cp (TXU8_BAD values: none true).
  * The txu8_is_* functions answer ASCII inline, the rest through utf8proc.
  */
-int txu8_letter(int32_t cp);
-int txu8_upper(int32_t cp);
-int txu8_lower(int32_t cp);
-int txu8_digit(int32_t cp);
-int txu8_space(int32_t cp);
-int txu8_punct(int32_t cp);
-int txu8_is_mark(int32_t cp);		/* Mn, Mc, Me */
+enum txu8_class {
+	TXU8_C_LETTER,		/* L* */
+	TXU8_C_UPPER,		/* Lu, Lt */
+	TXU8_C_LOWER,		/* Ll */
+	TXU8_C_DIGIT,		/* Nd */
+	TXU8_C_MARK,		/* Mn, Mc, Me */
+	TXU8_C_PUNCT		/* P* */
+};
+
+/*
+ * The number of characters in s[a..b): of bytes that are no UTF-8
+ * continuation byte (each invalid byte counts as one; any bytes).
+ */
+static inline size_t
+txu8_count(const char *s, size_t a, size_t b)
+{
+	size_t k = 0;
+
+	for (; a < b; a++)
+		k += ((unsigned char)s[a] & 0xC0) != 0x80;
+	return k;
+}
+
+/* Whether cp's general category is one of class k's (utf8proc's tables). */
+int txu8_class(int32_t cp, enum txu8_class k);
+#define txu8_letter(cp) txu8_class((cp), TXU8_C_LETTER)
+#define txu8_upper(cp) txu8_class((cp), TXU8_C_UPPER)
+#define txu8_lower(cp) txu8_class((cp), TXU8_C_LOWER)
+#define txu8_digit(cp) txu8_class((cp), TXU8_C_DIGIT)
+#define txu8_punct(cp) txu8_class((cp), TXU8_C_PUNCT)
+#define txu8_is_mark(cp) txu8_class((cp), TXU8_C_MARK)
+int txu8_space(int32_t cp);		/* White_Space */
 
 static inline int
 txu8_is_letter(int32_t cp)

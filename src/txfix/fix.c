@@ -157,17 +157,17 @@ fix_new(const struct fix_opts *o, const struct lexicon *lx)
 void
 fix_free(struct fixer *fx)
 {
+	size_t i;
+
 	if (fx == NULL)
 		return;
-	free(fx->tk);
-	free(fx->ed);
-	free(fx->out);
-	free(fx->pool);
-	free(fx->dw);
-	free(fx->names);
-	free(fx->tslot);
-	free(fx->idslot);
-	free(fx->cache);
+	{
+		void *const owned[] = { fx->tk, fx->ed, fx->out, fx->pool, fx->dw,
+		    fx->names, fx->tslot, fx->idslot, fx->cache };
+
+		for (i = 0; i < sizeof(owned) / sizeof(owned[0]); i++)
+			free(owned[i]);
+	}
 	free(fx);
 }
 
@@ -440,16 +440,6 @@ is_char(const struct txtok *t, char c)
 	return t->first == c && t->end == t->start + 1;
 }
 
-static size_t
-ncp(const char *s, size_t a, size_t b)
-{
-	size_t k = 0;
-
-	for (; a < b; a++)
-		k += ((unsigned char)s[a] & 0xC0) != 0x80;
-	return k;
-}
-
 /* A word with a lower-case letter after its capital: "The", not "NASA". */
 static int
 capitalized(const struct txtok *t)
@@ -470,7 +460,7 @@ is_closing(const struct txtok *t)
 static int
 word_len(const char *s, const struct txtok *t)
 {
-	return t->kind == TXTOK_WORD ? (int)ncp(s, t->start, t->end) : 0;
+	return t->kind == TXTOK_WORD ? (int)txu8_count(s, t->start, t->end) : 0;
 }
 
 static int
@@ -907,44 +897,32 @@ listed(const struct fixer *fx, const char *w, long id)
 
 
 /* Function words that follow a name glued to them: "Pariswas", "Montalvoin". */
-static const char *const after_name[] = {
-	"also", "and", "are", "at", "but", "can", "could", "did", "does", "had",
-	"has", "have", "in", "is", "may", "might", "must", "of", "on", "said",
-	"the", "to", "was", "were", "will", "would",
-	NULL,
-};
+static const char after_name[] =
+	"also and are at but can could did does had has have in is may "
+	"might must of on said the to was were will would";
 
 /* Two-letter words that may stand alone in a split (others are too rare). */
-static const char *const short_words[] = {
-	"a", "i", "am", "an", "as", "at", "be", "by", "do", "go", "he", "if",
-	"in", "is", "it", "me", "my", "no", "of", "on", "or", "so", "to", "up",
-	"us", "we",
-	NULL,
-};
+static const char short_words[] =
+	"a i am an as at be by do go he if in is it me my no of on or so to "
+	"up us we";
 
 /* Beginnings and ends of derived words: "multipolar", "echoisms" are no joins. */
-static const char *const affixes[] = {
-	"anti", "auto", "bio", "co", "counter", "cross", "de", "dis", "eco",
-	"geo", "hyper", "inter", "intra", "macro", "mega", "meta", "micro",
-	"mid", "mini", "mis", "mono", "multi", "neo", "non", "over", "poly",
-	"post", "pre", "pro", "proto", "pseudo", "re", "self", "semi", "sub",
-	"super", "tele", "trans", "tri", "ultra", "un", "under", "fore",
-	"-able", "-dom", "-ful", "-hood", "-ism", "-isms", "-ist", "-less",
-	"-like", "-ly", "-ness", "-ship", "-some", "-ward", "-wards", "-wise",
-	"-man", "-men", "-work", "-works", "-land", "-side", "-line", "-way",
-	"-ways", "-where", "-house", "-room", "-ware", "-board", "-book",
-	"-time", "-day", "-ing", "-ed", "-er", "-ers", "-s", "-es", "-en",
-	"-town", "-ville", "-burg", "-field", "-ford", "-wood", "-port",
-	"-mouth", "-ton", "-son", "-stone", "-bridge", "-berg", "-stein",
-	"-shire", "-ham", "-ley", "-well", "-water", "-hall", "-gate", "-dale",
-	"-wick", "-worth", "-bury", "-borough", "-castle", "-mont", "-view",
-	"-hard", "-hart", "-heim", "-hof", "-dorf", "-feld", "-mann", "-berger",
-	NULL,
-};
+static const char affixes[] =
+	"anti auto bio co counter cross de dis eco geo hyper inter intra "
+	"macro mega meta micro mid mini mis mono multi neo non over poly "
+	"post pre pro proto pseudo re self semi sub super tele trans tri "
+	"ultra un under fore -able -dom -ful -hood -ism -isms -ist -less "
+	"-like -ly -ness -ship -some -ward -wards -wise -man -men -work "
+	"-works -land -side -line -way -ways -where -house -room -ware "
+	"-board -book -time -day -ing -ed -er -ers -s -es -en -town -ville "
+	"-burg -field -ford -wood -port -mouth -ton -son -stone -bridge "
+	"-berg -stein -shire -ham -ley -well -water -hall -gate -dale -wick "
+	"-worth -bury -borough -castle -mont -view -hard -hart -heim -hof "
+	"-dorf -feld -mann -berger";
 
-/* Whether w[0..n), lowered ("-" before it if suffix), is in the NULL-terminated list. */
+/* Whether w[0..n), lowered ("-" before it if suffix), is a word of list (see lang.h). */
 static int
-in_words(const char *const *list, const char *w, size_t n, int suffix)
+in_words(const char *list, const char *w, size_t n, int suffix)
 {
 	char buf[24];
 	size_t i;
@@ -954,13 +932,8 @@ in_words(const char *const *list, const char *w, size_t n, int suffix)
 	buf[0] = '-';
 	for (i = 0; i < n; i++)
 		buf[i + 1] = (char)(w[i] >= 'A' && w[i] <= 'Z' ? w[i] + 32 : w[i]);
-	buf[n + 1] = '\0';
-	for (; *list != NULL; list++)
-		if (strcmp(suffix ? buf : buf + 1, *list) == 0)
-			return 1;
-	return 0;
+	return suffix ? txlang_in(list, buf, n + 1) : txlang_in(list, buf + 1, n);
 }
-
 /* English function words, from the language profile. */
 static int
 function_word(const char *w, size_t n)

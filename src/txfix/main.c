@@ -56,7 +56,6 @@ usage(void)
 	for (r = 0; r < R_NRULES; r++)
 		printf(" %s", fix_rule_name(r));
 	putchar('\n');
-	exit(0);
 }
 
 static int
@@ -131,19 +130,8 @@ main(int argc, char *argv[])
 	struct txout out;
 	int c, status, learn = 0;
 
-	txcli_init(&cli, "txfix");
-	while ((c = getopt_long(argc, argv, TXCLI_SHORTOPTS, longopts, NULL)) != -1) {
-		switch (txcli_option(&cli, c, optarg)) {
-		case TXCLI_DONE:
-			continue;
-		case TXCLI_HELP:
-			usage();
-			break;
-		case TXCLI_VERSION:
-			return txcli_version(&cli);
-		case TXCLI_BAD:
-			return 2;
-		}
+	txcli_init(&cli, "txfix", usage);
+	while ((c = txcli_getopt(&cli, argc, argv, "", longopts)) >= 0) {
 		switch (c) {
 		case OPT_ONLY:
 		case OPT_SKIP:
@@ -168,11 +156,10 @@ main(int argc, char *argv[])
 		case OPT_LEARN:
 			learn = run.quiet = 1;
 			break;
-		default:
-			txcli_bad_option(&cli, argv, c);
-			return 2;
 		}
 	}
+	if (c != TXCLI_END)
+		return TXCLI_STATUS(c);
 	argc -= optind;
 	argv += optind;
 	if (only != 0 && skip != 0) {

@@ -28,7 +28,6 @@ usage(void)
 	    "      --strict         stop at invalid UTF-8 (status 1)\n"
 	    "      --skip-bad       pass malformed JSON Lines records through\n"
 	    "      --help, --version\n", stdout);
-	exit(0);
 }
 
 /* The splitter as the document loop's engine, a paragraph at a time. */
@@ -85,20 +84,8 @@ main(int argc, char *argv[])
 	char codes[512];
 	int c, m, status;
 
-	txcli_init(&cli, "txsplit");
-	while ((c = getopt_long(argc, argv, TXCLI_SHORTOPTS "ol:n:", longopts,
-	    NULL)) != -1) {
-		switch (txcli_option(&cli, c, optarg)) {
-		case TXCLI_DONE:
-			continue;
-		case TXCLI_HELP:
-			usage();
-			break;
-		case TXCLI_VERSION:
-			return txcli_version(&cli);
-		case TXCLI_BAD:
-			return 2;
-		}
+	txcli_init(&cli, "txsplit", usage);
+	while ((c = txcli_getopt(&cli, argc, argv, "ol:n:", longopts)) >= 0) {
 		switch (c) {
 		case 'o':
 			run.form = TXSPAN_OFFSETS;
@@ -111,11 +98,10 @@ main(int argc, char *argv[])
 				return 2;
 			so.newlines = (enum split_newlines)m;
 			break;
-		default:
-			txcli_bad_option(&cli, argv, c);
-			return 2;
 		}
 	}
+	if (c != TXCLI_END)
+		return TXCLI_STATUS(c);
 	argc -= optind;
 	argv += optind;
 

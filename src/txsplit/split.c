@@ -25,9 +25,14 @@ struct tk {
 	unsigned char marker;	/* a list marker: "1." "a)" "•" */
 };
 
-/* A word list, sorted for bsearch when the splitter is made. */
+/* A word list of a language profile, sorted for bsearch when the splitter is made. */
+struct word {
+	const char *s;
+	size_t n;
+};
+
 struct wordlist {
-	const char **w;
+	struct word *w;
 	size_t n;
 };
 
@@ -56,24 +61,30 @@ struct splitter {
 };
 
 static int
-cmp_str(const void *a, const void *b)
+cmp_word(const void *x, const void *y)
 {
-	return strcmp(*(const char *const *)a, *(const char *const *)b);
+	const struct word *a = x, *b = y;
+	int c = memcmp(a->s, b->s, a->n < b->n ? a->n : b->n);
+
+	if (c != 0)
+		return c;
+	return a->n < b->n ? -1 : a->n > b->n;
 }
 
-/* l: the NULL-terminated words, sorted for bsearch. */
+/* l: the words of list (see lang.h), sorted for bsearch. */
 static int
-list_init(struct wordlist *l, const char *const *words)
+list_init(struct wordlist *l, const char *list)
 {
-	size_t n = 0;
+	const char *p = list;
+	size_t n = 0, k;
 
-	while (words[n] != NULL)
+	while (txlang_next(&p, &k) != NULL)
 		n++;
 	if ((l->w = malloc((n + 1) * sizeof(*l->w))) == NULL)
 		return -1;
-	memcpy(l->w, words, n * sizeof(*l->w));
-	l->n = n;
-	qsort(l->w, n, sizeof(*l->w), cmp_str);
+	for (p = list, l->n = 0; (l->w[l->n].s = txlang_next(&p, &k)) != NULL; l->n++)
+		l->w[l->n].n = k;
+	qsort(l->w, l->n, sizeof(*l->w), cmp_word);
 	return 0;
 }
 
@@ -82,29 +93,18 @@ static int
 in_list(const struct wordlist *l, const char *s, size_t n, int lower_first)
 {
 	char buf[48];
-	const char *key = buf;
+	struct word key = { buf, n };
 
 	if (n == 0 || n >= sizeof(buf))
 		return 0;
 	memcpy(buf, s, n);
-	buf[n] = '\0';
 	if (lower_first && buf[0] >= 'A' && buf[0] <= 'Z')
 		buf[0] = (char)(buf[0] - 'A' + 'a');
-	return bsearch(&key, l->w, l->n, sizeof(*l->w), cmp_str) != NULL;
+	return bsearch(&key, l->w, l->n, sizeof(*l->w), cmp_word) != NULL;
 }
 
 #define TK_IN(sp, s, t, which) in_list(&(sp)->list[which], (s) + (t)->start, \
 	(t)->end - (t)->start, 0)
-
-static size_t
-ncp(const char *s, size_t a, size_t b)
-{
-	size_t k = 0;
-
-	for (; a < b; a++)
-		k += ((unsigned char)s[a] & 0xC0) != 0x80;
-	return k;
-}
 
 struct splitter *
 split_new(const struct split_opts *o, const char **why)
@@ -221,7 +221,7 @@ trimmed_width(const char *s, size_t a, size_t b)
 		a++;
 	while (b > a && (s[b - 1] == ' ' || s[b - 1] == '\t' || s[b - 1] == '\r'))
 		b--;
-	return ncp(s, a, b);
+	return txu8_count(s, a, b);
 }
 
 /* The longest line of paragraph s[0..n), in characters; 0 if it is one line. */
@@ -296,7 +296,7 @@ mark_lines(struct splitter *sp, const char *s)
 		/* the next line's first word, up to white space */
 		for (j = i; j + 1 < sp->ntk && !tk[j + 1].space; j++)
 			;
-		tk[i].hard = len + 1 + ncp(s, tk[i].start, tk[j].end) <= width;
+		tk[i].hard = len + 1 + txu8_count(s, tk[i].start, tk[j].end) <= width;
 	}
 }
 
@@ -476,7 +476,7 @@ decide(struct splitter *sp, const char *s, size_t a, size_t b, enum term term)
 		if (term == T_DOT)
 			return prev != NULL && prev->kind == TXTOK_WORD &&
 			    txu8_is_lower(prev->last) &&
-			    ncp(s, prev->start, prev->end) >= 2;
+			    txu8_count(s, prev->start, prev->end) >= 2;
 		return term == T_QE || term == T_ELLIPSIS;
 	}
 	switch (term) {
@@ -502,7 +502,7 @@ decide(struct splitter *sp, const char *s, size_t a, size_t b, enum term term)
 	if (prev == NULL || prev->marker)
 		return 0;
 	if (prev->kind == TXTOK_WORD) {
-		plen = ncp(s, prev->start, prev->end);
+		plen = txu8_count(s, prev->start, prev->end);
 		if (plen == 1 && txu8_is_upper(prev->first) &&
 		    !(prev->first == 'I' && a >= 2 &&
 		    (tk[a - 2].flags & TXTOK_LOWER)))
@@ -522,12 +522,12 @@ decide(struct splitter *sp, const char *s, size_t a, size_t b, enum term term)
 		 */
 		if (b > a)
 			return 0;
-		return (prev->kind == TXTOK_WORD && ncp(s, prev->start, prev->end) > 1 &&
+		return (prev->kind == TXTOK_WORD && txu8_count(s, prev->start, prev->end) > 1 &&
 		    txu8_is_lower(prev->last)) || (prev->kind == TXTOK_NUMBER &&
 		    prev->end - prev->start > 2);
 	case N_DIGIT:
 		/* "N°. 5", "(see 3.) 4": only a word ends a sentence before a number */
-		return prev->kind == TXTOK_WORD && ncp(s, prev->start, prev->end) > 1;
+		return prev->kind == TXTOK_WORD && txu8_count(s, prev->start, prev->end) > 1;
 	case N_OTHER:
 		if (is_closer(next->first) || next->first == ',' ||
 		    next->first == ';' || next->first == ':')

@@ -5,20 +5,30 @@
 #include "harness.h"
 #include "cli.h"
 
+static int helped;
+
+static void
+usage(void)
+{
+	helped++;
+}
+
+/* Runs txcli_getopt over argv; what it last returned, and *last the last program option. */
 static int
 parse(struct txcli *c, int argc, char **argv, int *last)
 {
-	static const struct option longopts[] = { TXCLI_LONGOPTS, { NULL, 0, NULL, 0 } };
-	int o, r = TXCLI_DONE;
+	static const struct option longopts[] = {
+		TXCLI_LONGOPTS,
+		{ "own", required_argument, NULL, TXCLI_OPT_PROG },
+		{ NULL, 0, NULL, 0 }
+	};
+	int o;
 
 	optind = 1;
-	txcli_init(c, "t");
-	while ((o = getopt_long(argc, argv, TXCLI_SHORTOPTS, longopts, NULL)) != -1) {
+	txcli_init(c, "t", usage);
+	while ((o = txcli_getopt(c, argc, argv, "x", longopts)) >= 0)
 		*last = o;
-		if ((r = txcli_option(c, o, optarg)) != TXCLI_DONE)
-			return r;
-	}
-	return r;
+	return o;
 }
 
 static void
@@ -27,19 +37,21 @@ test_framing(void **state)
 	char *a1[] = { "t", "-z", NULL };
 	char *a2[] = { "t", "--jsonl", NULL };
 	char *a3[] = { "t", "--jsonl=body", "--strict", "--skip-bad", NULL };
-	char *a4[] = { "t", "--null", NULL };
+	char *a4[] = { "t", "--null", "-x", "--own=1", "file", NULL };
 	struct txcli c;
-	int last;
+	int last = 0;
 
 	(void)state;
-	assert_int_equal(parse(&c, 2, a1, &last), TXCLI_DONE);
+	assert_int_equal(parse(&c, 2, a1, &last), TXCLI_END);
 	assert_int_equal(c.framing, TXCLI_NUL);
-	assert_int_equal(parse(&c, 2, a4, &last), TXCLI_DONE);
+	assert_int_equal(parse(&c, 5, a4, &last), TXCLI_END);
 	assert_int_equal(c.framing, TXCLI_NUL);
-	assert_int_equal(parse(&c, 2, a2, &last), TXCLI_DONE);
+	assert_int_equal(last, TXCLI_OPT_PROG);
+	assert_int_equal(optind, 4);
+	assert_int_equal(parse(&c, 2, a2, &last), TXCLI_END);
 	assert_int_equal(c.framing, TXCLI_JSONL);
 	assert_string_equal(c.field, "text");
-	assert_int_equal(parse(&c, 4, a3, &last), TXCLI_DONE);
+	assert_int_equal(parse(&c, 4, a3, &last), TXCLI_END);
 	assert_string_equal(c.field, "body");
 	assert_true(c.strict && c.skip_bad);
 	assert_int_equal(signal(SIGPIPE, SIG_DFL), SIG_DFL);
@@ -52,15 +64,25 @@ test_help_version_bad(void **state)
 	char *a2[] = { "t", "--version", NULL };
 	char *a3[] = { "t", "--jsonl=", NULL };
 	char *a4[] = { "t", "-q", NULL };
+	char *a5[] = { "t", "--help=x", NULL };
+	char *a6[] = { "t", "--own", NULL };
+	char *a7[] = { "t", "--frobnicate", NULL };
 	struct txcli c;
 	int last = 0;
 
 	(void)state;
-	assert_int_equal(parse(&c, 2, a1, &last), TXCLI_HELP);
-	assert_int_equal(parse(&c, 2, a2, &last), TXCLI_VERSION);
-	assert_int_equal(parse(&c, 2, a3, &last), TXCLI_BAD);
-	assert_int_equal(parse(&c, 2, a4, &last), TXCLI_NOTMINE);
-	assert_int_equal(last, '?');
+	helped = 0;
+	assert_int_equal(parse(&c, 2, a1, &last), TXCLI_EXIT_OK);
+	assert_int_equal(helped, 1);
+	assert_int_equal(parse(&c, 2, a2, &last), TXCLI_EXIT_OK);
+	assert_int_equal(TXCLI_STATUS(TXCLI_EXIT_OK), 0);
+	assert_int_equal(parse(&c, 2, a3, &last), TXCLI_EXIT_USAGE);
+	assert_int_equal(parse(&c, 2, a4, &last), TXCLI_EXIT_USAGE);
+	assert_int_equal(parse(&c, 2, a5, &last), TXCLI_EXIT_USAGE);
+	assert_int_equal(parse(&c, 2, a6, &last), TXCLI_EXIT_USAGE);
+	assert_int_equal(parse(&c, 2, a7, &last), TXCLI_EXIT_USAGE);
+	assert_int_equal(TXCLI_STATUS(TXCLI_EXIT_USAGE), 2);
+	assert_int_equal(helped, 1);
 }
 
 static void
@@ -70,7 +92,7 @@ test_choice(void **state)
 	struct txcli c;
 
 	(void)state;
-	txcli_init(&c, "t");
+	txcli_init(&c, "t", NULL);
 	assert_int_equal(txcli_choice(&c, "-n", "auto", modes), 0);
 	assert_int_equal(txcli_choice(&c, "-n", "break", modes), 2);
 	assert_int_equal(txcli_choice(&c, "-n", "brake", modes), -1);
@@ -85,7 +107,7 @@ test_close_stdout(void **state)
 	int fd;
 
 	(void)state;
-	txcli_init(&c, "t");
+	txcli_init(&c, "t", NULL);
 	assert_int_equal(txout_init(&w, open("/dev/null", O_WRONLY)), 0);
 	txout_puts(&w, "x");
 	assert_int_equal(txcli_close_stdout(&c, &w), 0);

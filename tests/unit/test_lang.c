@@ -52,6 +52,27 @@ test_table(void **state)
 }
 
 static void
+test_lists(void **state)
+{
+	const char *list = "Dr  Mr e.g.", *w;
+	size_t n, count = 0;
+
+	(void)state;
+	assert_true(txlang_in(list, "Mr", 2));
+	assert_true(txlang_in(list, "e.g.", 4));
+	assert_false(txlang_in(list, "M", 1));
+	assert_false(txlang_in(list, "", 0));
+	assert_false(txlang_in("", "", 0));
+	while ((w = txlang_next(&list, &n)) != NULL) {
+		assert_true(n > 0 && w[0] != ' ');
+		count++;
+	}
+	assert_int_equal(count, 3);
+	list = "";
+	assert_null(txlang_next(&list, &n));
+}
+
+static void
 test_codes(void **state)
 {
 	char buf[512], small[8];
@@ -71,6 +92,7 @@ main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_find),
 		cmocka_unit_test(test_table),
+		cmocka_unit_test(test_lists),
 		cmocka_unit_test(test_codes),
 	};
 

@@ -121,7 +121,7 @@ run(enum txrun_result res, enum txin_unit unit, enum txspan_form form,
 	char name[16];
 
 	memset(&r, 0, sizeof(r));
-	txcli_init(&cli, "test");
+	txcli_init(&cli, "test", NULL);
 	if (strchr(flags, 'z') != NULL)
 		cli.framing = TXCLI_NUL;
 	if (strchr(flags, 'j') != NULL)
@@ -211,7 +211,7 @@ test_nul(void **state)
 	(void)state;
 	memset(&e, 0, sizeof(e));
 	argv[0] = file("nul", in, sizeof(in) - 1);
-	txcli_init(&cli, "test");
+	txcli_init(&cli, "test", NULL);
 	cli.framing = TXCLI_NUL;
 	tr = (struct txrun){ .cli = &cli, .unit = TXIN_PARA,
 	    .result = TXRUN_SPANS, .form = TXSPAN_TEXT, .eng = &e,
