@@ -91,18 +91,6 @@ next(void *eng, struct txrun_batch *b, const char **why)
 	return 0;
 }
 
-static int
-rules(struct txcli *c, const char *arg, unsigned *mask)
-{
-	const char *bad;
-	int n;
-
-	if (fix_rules_parse(arg, mask, &bad, &n) == 0)
-		return 0;
-	txcli_warn(c, "%.*s: no such rule (see --help)", n, bad);
-	return -1;
-}
-
 int
 main(int argc, char *argv[])
 {
@@ -128,15 +116,18 @@ main(int argc, char *argv[])
 	unsigned only = 0, skip = 0;
 	struct txcli cli;
 	struct txout out;
-	int c, status, learn = 0;
+	int c, n, status, learn = 0;
 
 	txcli_init(&cli, "txfix", usage);
 	while ((c = txcli_getopt(&cli, argc, argv, "", longopts)) >= 0) {
 		switch (c) {
 		case OPT_ONLY:
 		case OPT_SKIP:
-			if (rules(&cli, optarg, c == OPT_ONLY ? &only : &skip) != 0)
+			if (fix_rules_parse(optarg, c == OPT_ONLY ? &only : &skip,
+			    &why, &n) != 0) {
+				txcli_warn(&cli, "%.*s: no such rule (see --help)", n, why);
 				return 2;
+			}
 			break;
 		case OPT_LOG:
 			logpath = optarg;
