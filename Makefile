@@ -36,12 +36,17 @@ txfix_ENGINE = build/src/txfix/fix.o build/src/txfix/mojibake.o \
 	build/src/txfix/lexicon.o build/src/txfix/log.o
 
 # Unit tests: one per common/ module, one per engine module; test_X of an
-# engine says whose (test_X_PROG).
-UNIT = $(COMMON) input_small split lexicon fix
+# engine says whose (test_X_PROG, one program or more).  test_alloc runs
+# the engines with every allocation failing in turn (malloc, calloc,
+# realloc and free wrapped by the linker).
+UNIT = $(COMMON) input_small split lexicon fix alloc
 test_split_PROG = txsplit
 test_lexicon_PROG = txfix
 test_fix_PROG = txfix
+test_alloc_PROG = txsplit txfix
+test_alloc_LDFLAGS = -Wl,--wrap=malloc,--wrap=calloc,--wrap=realloc,--wrap=free
 UNIT_BIN = $(UNIT:%=build/tests/unit/test_%)
+engines = $(foreach p,$(1),$($(p)_ENGINE))
 
 .PHONY: all check check-run deps demo bench install uninstall clean lexicon \
 	valgrind sanitize regen fuzz
@@ -64,10 +69,11 @@ bin/%: build/src/%/main.o $$(%_ENGINE) $(LIBTX)
 	$(CC) $(ALL_LDFLAGS) -o $@ build/src/$*/main.o $($*_ENGINE) $(LIBTX) \
 		$(call pkg_libs,$($*_PKGS)) -lm
 
-build/tests/unit/test_%: tests/unit/test_%.c $$($$(test_%_PROG)_ENGINE) $(LIBTX)
+build/tests/unit/test_%: tests/unit/test_%.c $$(call engines,$$(test_$$*_PROG)) $(LIBTX)
 	@mkdir -p $(@D)
-	$(CC) $(ALL_CFLAGS) -Isrc/$(test_$*_PROG) -o $@ $< $($(test_$*_PROG)_ENGINE) \
-		$(LIBTX) $(PKG_LIBS) $(CMOCKA_LIBS) -lm
+	$(CC) $(ALL_CFLAGS) $(test_$*_PROG:%=-Isrc/%) -o $@ $< \
+		$(call engines,$(test_$*_PROG)) $(LIBTX) $(PKG_LIBS) $(CMOCKA_LIBS) \
+		$(test_$*_LDFLAGS) -lm
 
 # The input module again, with a 7-byte buffer: every unit boundary and
 # every multi-byte sequence then falls across reads.

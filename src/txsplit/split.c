@@ -1,3 +1,4 @@
+#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -118,7 +119,7 @@ split_new(const struct split_opts *o, const char **why)
 		return NULL;
 	}
 	if ((sp = calloc(1, sizeof(*sp))) == NULL) {
-		*why = "out of memory";
+		*why = strerror(ENOMEM);
 		return NULL;
 	}
 	sp->newlines = o->newlines;
@@ -131,7 +132,7 @@ split_new(const struct split_opts *o, const char **why)
 	    list_init(&sp->list[L_BANG], en->bangnames) != 0 ||
 	    list_init(&sp->list[L_CLOSINGS], en->closings) != 0) {
 		split_free(sp);
-		*why = "out of memory";
+		*why = strerror(ENOMEM);
 		return NULL;
 	}
 	if (pl != NULL && !(pl->flags & TXLANG_RULES) &&
@@ -756,7 +757,7 @@ script_lang(const char *s, size_t n, char *lang)
 const char *
 split_error(const struct splitter *sp)
 {
-	return sp->why != NULL ? sp->why : "out of memory";
+	return sp->why != NULL ? sp->why : strerror(ENOMEM);
 }
 
 int
