@@ -692,25 +692,25 @@ known(const struct fixer *fx, long w)
 
 /* --- the document's own words ------------------------------------------ */
 
-/* txhash of s[0..n) with ASCII letters lowered, any length. */
+/* txhash of s[0..n) with ASCII letters lowered, any length, lowered as it goes. */
 static uint64_t
 fold_hash(const char *s, size_t n)
 {
-	char buf[64];
-	uint64_t h = 0;
-	size_t k, i;
+	uint64_t h = txhash_start(n, 0), w = 0;
+	unsigned c;
+	size_t i;
 
-	while (n > 0) {
-		k = n < sizeof(buf) ? n : sizeof(buf);
-		for (i = 0; i < k; i++)
-			buf[i] = s[i] >= 'A' && s[i] <= 'Z' ? s[i] + 'a' - 'A' : s[i];
-		h = txhash(buf, k, h);
-		s += k;
-		n -= k;
+	for (i = 0; i < n; i++) {
+		c = (unsigned char)s[i];
+		c += (c - 'A' < 26u) << 5;
+		w |= (uint64_t)c << (8 * (i & 7));
+		if ((i & 7) == 7) {
+			h = txhash_block(h, w);
+			w = 0;
+		}
 	}
-	return h;
+	return txhash_end(h, w, n & 7);
 }
-
 static int
 fold_eq(const char *a, const char *b, size_t n)
 {
