@@ -52,6 +52,30 @@ test_mixing(void **state)
 	assert_true(txhash(buf, 40, 1) != base);
 }
 
+/* The three steps give txhash's value, whatever the length. */
+static void
+test_steps(void **state)
+{
+	unsigned char buf[40];
+	uint64_t h, w;
+	size_t n, i;
+
+	(void)state;
+	for (i = 0; i < sizeof(buf); i++)
+		buf[i] = (unsigned char)(i * 37 + 1);
+	for (n = 0; n <= sizeof(buf); n++) {
+		h = txhash_start(n, 5);
+		for (i = 0, w = 0; i < n; i++) {
+			w |= (uint64_t)buf[i] << (8 * (i & 7));
+			if ((i & 7) == 7) {
+				h = txhash_block(h, w);
+				w = 0;
+			}
+		}
+		assert_int_equal(txhash_end(h, w, n & 7), txhash(buf, n, 5));
+	}
+}
+
 static void
 test_feature(void **state)
 {
@@ -71,6 +95,7 @@ main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_values),
 		cmocka_unit_test(test_mixing),
+		cmocka_unit_test(test_steps),
 		cmocka_unit_test(test_feature),
 	};
 
