@@ -29,6 +29,7 @@ struct engine {
 	FILE *log;
 	const struct txedit *ed;
 	long ned;
+	char why[128];
 };
 
 static void
@@ -74,7 +75,8 @@ begin(void *eng, const struct txrun_unit *u, const char **why)
 	}
 	if (e->log != NULL && fixlog_write(e->log, u->doc, u->text, u->offset,
 	    e->ed, (size_t)e->ned) != 0) {
-		*why = "--log: write error";
+		snprintf(e->why, sizeof(e->why), "--log: %s", strerror(errno));
+		*why = e->why;
 		return -1;
 	}
 	return 0;
