@@ -124,6 +124,9 @@ scan_abbrev(const char *s, size_t n, size_t i)
 	return segs >= 2 ? i : (size_t)-1;
 }
 
+#define MAX_SCHEME 32	/* bytes of a URL scheme ("https", "svn+ssh") */
+#define MAX_LOCAL 64	/* bytes of an e-mail address before its @ */
+
 static int
 url_char(unsigned char c)
 {
@@ -141,7 +144,11 @@ scan_url(const char *s, size_t n, size_t i)
 	    is_ascii_alnum((unsigned char)s[i + 4]))
 		j = i + 4;
 	else {
-		while (j < n && (is_ascii_alnum((unsigned char)s[j]) ||
+		/*
+		 * A scheme is short: bounding it keeps the scan from running
+		 * to the end of a long run once per token (quadratic time).
+		 */
+		while (j < n && j - i < MAX_SCHEME && (is_ascii_alnum((unsigned char)s[j]) ||
 		    s[j] == '+' || s[j] == '-' || s[j] == '.'))
 			j++;
 		if (j == i || j + 3 >= n || memcmp(s + j, "://", 3) != 0 ||
@@ -176,7 +183,8 @@ scan_email(const char *s, size_t n, size_t i)
 {
 	size_t j = i, dot = 0;
 
-	while (j < n && (is_ascii_alnum((unsigned char)s[j]) ||
+	/* RFC 5321's bound on the local part, which also keeps the scan linear */
+	while (j < n && j - i <= MAX_LOCAL && (is_ascii_alnum((unsigned char)s[j]) ||
 	    strchr("._%+-", s[j]) != NULL) && s[j] != '\0')
 		j++;
 	if (j == i || j >= n || s[j] != '@')

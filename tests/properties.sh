@@ -74,6 +74,17 @@ if [ "$quick" -eq 0 ]; then
 	awk 'BEGIN { for (i = 0; i < 100000; i++) printf "Zq%07dx met Zq%07dx. ", i, i + 1; print "" }' >"$tmp/names"
 	(ulimit -v 2000000; timeout 60 bin/txfix --only names "$tmp/names" >"$tmp/out")
 	check "txfix 100,000 near-duplicate names: in time and memory" test $? -eq 0
+	# Linear time in runs that the URL, e-mail and abbreviation scanners
+	# could re-read once per token: 10 MB of each, under a timeout that
+	# catches quadratic work (hours here), not a speed.
+	for pat in a_ a. a%2F Go. a@b. http://x/ ab-cd+; do
+		awk -v p="$pat" 'BEGIN { n = int(10000000 / length(p));
+			for (i = 0; i < n; i++) printf "%s", p }' >"$tmp/run"
+		for p in txsplit txfix; do
+			timeout 60 bin/$p "$tmp/run" >"$tmp/out" 2>"$tmp/err"
+			check "$p 10 MB of '$pat': linear time" test $? -eq 0
+		done
+	done
 	(ulimit -v 4000000; timeout 300 bin/txfix "$tmp/line" >"$tmp/out")
 	check "txfix 100 MB line: in time and memory" test $? -eq 0
 	check "txfix 100 MB line: nothing lost" \

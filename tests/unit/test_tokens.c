@@ -66,6 +66,12 @@ test_web(void **state)
 	expect("mail jo.doe@example.co.uk.", "word:mail|email:jo.doe@example.co.uk|punct:.");
 	expect("@tx_dev #nlp2024 a@b", "handle:@tx_dev|hashtag:#nlp2024|word:a|punct:@|word:b");
 	expect("# 1", "punct:#|number:1");
+	/* the bounds that keep the scanners linear: a 64-byte local part, a 32-byte scheme */
+	expect("aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa@b.org",
+	    "email:aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa@b.org");
+	expect("svn+ssh://h/x", "url:svn+ssh://h/x");
+	expect("aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa://h",
+	    "word:aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa|emoticon:://|word:h");
 }
 
 static void
