@@ -70,8 +70,33 @@ struct spanout {
 	uint64_t base;
 };
 
+/*
+ * Writes the separators of s[a..b) (white space between spans) that a line
+ * break would lose: all but spaces, tabs, newlines and a CR before one.
+ */
+static void
+put_separators(struct txout *w, const char *s, size_t a, size_t b)
+{
+	for (; a < b; a++)
+		if (s[a] != ' ' && s[a] != '\t' && s[a] != '\n' &&
+		    !(s[a] == '\r' && a + 1 < b && s[a + 1] == '\n'))
+			txout_putc(w, s[a]);
+}
+
+/* The end of the white space that starts at s[i], i <= n. */
+static size_t
+space_end(const char *s, size_t n, size_t i)
+{
+	int32_t cp;
+	int len;
+
+	while ((cp = txu8_at(s, n, i, &len), len > 0) && txu8_is_space(cp))
+		i += (size_t)len;
+	return i;
+}
+
 static int
-put_span(struct spanout *so, const char *s, const struct txspan *sp,
+put_span(struct spanout *so, const char *s, size_t n, const struct txspan *sp,
     uint64_t base)
 {
 	const struct txrun *r = so->l->r;
@@ -88,8 +113,12 @@ put_span(struct spanout *so, const char *s, const struct txspan *sp,
 	so->pending = 0;
 	if (!so->any_in_unit && so->any_in_doc && so->blank_between)
 		txout_puts(so->w, so->eol);
+	if (r->separators && r->form == TXSPAN_TEXT && !so->any_in_unit)
+		put_separators(so->w, s, 0, sp->start);
 	so->any_in_unit = so->any_in_doc = 1;
 	txspan_write(so->w, s, sp, r->form, base, r->flatten);
+	if (r->separators && r->form == TXSPAN_TEXT)
+		put_separators(so->w, s, sp->end, space_end(s, n, sp->end));
 	/*
 	 * A line is ended at once, so that what was written before a stop
 	 * is whole, but for the lines of a last unit without its newline:
@@ -133,7 +162,7 @@ run_unit(struct loop *l, const struct txrun_unit *u, struct txout *w,
 		}
 		else
 			for (i = 0; i < b.n; i++)
-				if (put_span(so, u->text, &b.spans[i],
+				if (put_span(so, u->text, u->len, &b.spans[i],
 				    u->offset) != 0)
 					return -1;
 	} while (more > 0);

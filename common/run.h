@@ -55,6 +55,12 @@ struct txrun {
 	enum txrun_result result;
 	enum txspan_form form;	/* how spans are written */
 	int flatten;		/* a newline inside a span is written as a space */
+	/*
+	 * The spans tile the unit, white space between them: as lines, what
+	 * of that space a line break does not stand for (\v, \f, U+00A0,
+	 * U+2028, a lone CR...) is kept, at the end of the line before.
+	 */
+	int separators;
 	const char *member;	/* --jsonl: the member spans are set in */
 	int quiet;		/* write nothing (a dry run, a pass that only counts) */
 	void *eng;

@@ -75,7 +75,8 @@ main(int argc, char *argv[])
 	static const char *const modes[] = { "auto", "space", "break", NULL };
 	struct split_opts so = { SPLIT_NL_AUTO, "en" };
 	struct txrun run = { .unit = TXIN_PARA, .result = TXRUN_SPANS,
-	    .form = TXSPAN_TEXT, .flatten = 1, .member = "sentences",
+	    .form = TXSPAN_TEXT, .flatten = 1, .separators = 1,
+	    .member = "sentences",
 	    .begin = begin, .next = next };
 	struct engine e;
 	struct txcli cli;
