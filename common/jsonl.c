@@ -1,3 +1,4 @@
+#include <stdlib.h>
 #include <string.h>
 
 #include "jsonl.h"
@@ -99,12 +100,78 @@ locate(struct txjson_rec *rec, const char *field, const char *addkey)
 	rec->close = i;
 }
 
+/* The length of the JSON number at s[i], by RFC 8259's grammar, or 0. */
+static size_t
+number_len(const char *s, size_t n, size_t i)
+{
+	size_t j = i, d;
+
+	if (j < n && s[j] == '-')
+		j++;
+	if (j < n && s[j] == '0')
+		j++;
+	else if (j < n && s[j] >= '1' && s[j] <= '9')
+		while (j < n && s[j] >= '0' && s[j] <= '9')
+			j++;
+	else
+		return 0;
+	if (j < n && s[j] == '.') {
+		for (d = ++j; j < n && s[j] >= '0' && s[j] <= '9'; j++)
+			;
+		if (j == d)
+			return 0;
+	}
+	if (j < n && (s[j] == 'e' || s[j] == 'E')) {
+		j++;
+		if (j < n && (s[j] == '+' || s[j] == '-'))
+			j++;
+		for (d = j; j < n && s[j] >= '0' && s[j] <= '9'; j++)
+			;
+		if (j == d)
+			return 0;
+	}
+	return j - i;
+}
+
+/*
+ * line[0..len) with every valid number outside strings written as 0 and
+ * spaces, so that jansson, which cannot hold 1e400 or a 400-digit integer,
+ * can still check the rest; numbers are never re-printed (the record is
+ * spliced), so their values do not matter.  NULL when memory is exhausted.
+ */
+static char *
+zero_numbers(const char *line, size_t len)
+{
+	char *c = malloc(len + 1);
+	size_t i = 0, k;
+
+	if (c == NULL)
+		return NULL;
+	memcpy(c, line, len);
+	while (i < len) {
+		if (c[i] == '"') {
+			i = skip_string(c, len, i);
+			continue;
+		}
+		if ((c[i] == '-' || (c[i] >= '0' && c[i] <= '9')) &&
+		    (k = number_len(c, len, i)) > 0) {
+			c[i] = '0';
+			memset(c + i + 1, ' ', k - 1);
+			i += k;
+			continue;
+		}
+		i++;
+	}
+	return c;
+}
+
 int
 txjson_parse(struct txjson_rec *rec, const char *line, size_t len,
     const char *field, const char *addkey)
 {
 	json_error_t e;
 	json_t *v;
+	char *zeroed;
 
 	memset(rec, 0, sizeof(*rec));
 	rec->line = line;
@@ -113,6 +180,11 @@ txjson_parse(struct txjson_rec *rec, const char *line, size_t len,
 	/* Numbers are never re-printed, so big integers need not fit a long long. */
 	rec->root = json_loadb(line, len, JSON_ALLOW_NUL |
 	    JSON_DECODE_INT_AS_REAL, &e);
+	if (rec->root == NULL && (zeroed = zero_numbers(line, len)) != NULL) {
+		/* a number out of a double's range is still valid JSON */
+		rec->root = json_loadb(zeroed, len, JSON_ALLOW_NUL, NULL);
+		free(zeroed);
+	}
 	if (rec->root == NULL) {
 		snprintf(rec->why, sizeof(rec->why), "%.120s at column %d", e.text,
 		    e.column);

@@ -64,6 +64,33 @@ test_malformed(void **state)
 	txjson_free(&rec);
 }
 
+/* Numbers out of a double's range are valid JSON; numbers that break the grammar are not. */
+static void
+test_numbers(void **state)
+{
+	static const char *const good[] = { "1e400", "-1E+400", "0.5e-999",
+		"[1e400,{\"a\":-2e999}]", "-0" };
+	static const char *const bad[] = { "01", "1.", "-", ".5", "1e", "+1", "0x10" };
+	char line[128];
+	struct txjson_rec rec;
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < sizeof(good) / sizeof(good[0]); i++) {
+		snprintf(line, sizeof(line), "{\"n\":%s,\"text\":\"1e400\"}", good[i]);
+		assert_int_equal(PARSE(&rec, line, "text", NULL), TXJSON_OK);
+		assert_int_equal(rec.textlen, 5);
+		assert_memory_equal(rec.text, "1e400", 5);
+		txjson_free(&rec);
+	}
+	for (i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
+		snprintf(line, sizeof(line), "{\"n\":%s,\"text\":\"x\"}", bad[i]);
+		if (PARSE(&rec, line, "text", NULL) != TXJSON_EMALFORMED)
+			fail_msg("%s taken for a number", bad[i]);
+		txjson_free(&rec);
+	}
+}
+
 static void
 test_blank(void **state)
 {
@@ -120,6 +147,7 @@ main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_field),
 		cmocka_unit_test(test_malformed),
+		cmocka_unit_test(test_numbers),
 		cmocka_unit_test(test_blank),
 		cmocka_unit_test(test_write_keeps_other_members),
 		cmocka_unit_test(test_write_replaces_member),
