@@ -129,12 +129,27 @@ sanitize:
 	@ASAN_OPTIONS=detect_leaks=1 sh tests/run.sh --quick
 	@$(MAKE) --no-print-directory clean
 
-# libFuzzer (clang): make fuzz && mkdir -p build/corpus && build/tests/fuzz/fuzz_split -max_total_time=60 build/corpus tests/fuzz/corpus
+# libFuzzer (clang): make fuzz builds a target per parser and engine;
+# make fuzz SECS=N also runs each for N seconds over tests/fuzz/corpus.
+FUZZ = split fix model
+FUZZ_CFLAGS = $(TX_CFLAGS) -g -O1 -fsanitize=fuzzer,address,undefined
+fuzz_split_SRC = src/txsplit/split.c
+fuzz_fix_SRC = src/txfix/fix.c src/txfix/mojibake.c src/txfix/lexicon.c
+fuzz_model_SRC = src/txfix/lexicon.c
 fuzz:
 	@mkdir -p build/tests/fuzz
-	clang $(TX_CFLAGS) -g -O1 -fsanitize=fuzzer,address,undefined -Isrc/txsplit \
-		-o build/tests/fuzz/fuzz_split tests/fuzz/fuzz_split.c src/txsplit/split.c \
-		$(COMMON:%=common/%.c) $(PKG_LIBS) -lm
+	@for t in $(FUZZ); do \
+		case $$t in split) src="$(fuzz_split_SRC)";; fix) src="$(fuzz_fix_SRC)";; \
+		model) src="$(fuzz_model_SRC)";; esac; \
+		echo "clang ... -o build/tests/fuzz/fuzz_$$t"; \
+		clang $(FUZZ_CFLAGS) -Isrc/txsplit -Isrc/txfix -o build/tests/fuzz/fuzz_$$t \
+			tests/fuzz/fuzz_$$t.c $$src $(COMMON:%=common/%.c) $(PKG_LIBS) -lm || exit 1; \
+	done
+	@if [ -n "$(SECS)" ]; then for t in $(FUZZ); do \
+		mkdir -p build/corpus/$$t; \
+		build/tests/fuzz/fuzz_$$t -max_total_time=$(SECS) -max_len=200000 -timeout=10 \
+			build/corpus/$$t tests/fuzz/corpus 2>&1 | tail -n 3 || exit 1; \
+	done; fi
 
 # Rewrites one golden file set on request: make regen PROG=txsplit CASE=abbrev
 regen: all

@@ -101,7 +101,7 @@ redecode(const char *s, size_t n, char *out, int32_t before, enum codepage cpg)
 {
 	size_t i = 0, o = 0, j, k, want;
 	unsigned char bytes[4];
-	int len, l2, b, changed = 0, other = 0, latin = 0, lower = 0;
+	int len, l2, b, changed = 0, other = 0, latin = 0;
 	int32_t cp, c2, dec, after;
 
 	while (i < n) {
@@ -131,7 +131,6 @@ redecode(const char *s, size_t n, char *out, int32_t before, enum codepage cpg)
 			other++;
 		else
 			latin++;
-		lower |= txu8_is_lower(dec);
 		before = dec;
 		i = k;
 		changed = 1;
