@@ -131,16 +131,17 @@ sanitize:
 
 # libFuzzer (clang): make fuzz builds a target per parser and engine;
 # make fuzz SECS=N also runs each for N seconds over tests/fuzz/corpus.
-FUZZ = split fix model
+FUZZ = split fix model run
 FUZZ_CFLAGS = $(TX_CFLAGS) -g -O1 -fsanitize=fuzzer,address,undefined
 fuzz_split_SRC = src/txsplit/split.c
 fuzz_fix_SRC = src/txfix/fix.c src/txfix/mojibake.c src/txfix/lexicon.c
 fuzz_model_SRC = src/txfix/lexicon.c
+fuzz_run_SRC = src/txsplit/split.c
 fuzz:
 	@mkdir -p build/tests/fuzz
 	@for t in $(FUZZ); do \
 		case $$t in split) src="$(fuzz_split_SRC)";; fix) src="$(fuzz_fix_SRC)";; \
-		model) src="$(fuzz_model_SRC)";; esac; \
+		model) src="$(fuzz_model_SRC)";; run) src="$(fuzz_run_SRC)";; esac; \
 		echo "clang ... -o build/tests/fuzz/fuzz_$$t"; \
 		clang $(FUZZ_CFLAGS) -Isrc/txsplit -Isrc/txfix -o build/tests/fuzz/fuzz_$$t \
 			tests/fuzz/fuzz_$$t.c $$src $(COMMON:%=common/%.c) $(PKG_LIBS) -lm || exit 1; \

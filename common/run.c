@@ -95,11 +95,39 @@ space_end(const char *s, size_t n, size_t i)
 	return i;
 }
 
+/* Before a line: the newline owed, and a blank line between units that ask for one. */
+static void
+line_start(struct spanout *so)
+{
+	if (so->pending)
+		txout_puts(so->w, so->eol);
+	so->pending = 0;
+	if (!so->any_in_unit && so->any_in_doc && so->blank_between)
+		txout_puts(so->w, so->eol);
+	so->any_in_unit = so->any_in_doc = 1;
+}
+
+/*
+ * After a line.  It is ended at once, so that what was written before a
+ * stop is whole, but for the lines of a last unit without its newline: the
+ * text's last line stays unended.  Offsets are records, not the text, and
+ * always end.
+ */
+static void
+line_end(struct spanout *so)
+{
+	if (so->term || so->l->r->form != TXSPAN_TEXT)
+		txout_puts(so->w, so->eol);
+	else
+		so->pending = 1;
+}
+
 static int
 put_span(struct spanout *so, const char *s, size_t n, const struct txspan *sp,
     uint64_t base)
 {
 	const struct txrun *r = so->l->r;
+	int seps = r->separators && r->form == TXSPAN_TEXT, first;
 	json_t *v;
 
 	if (so->arr != NULL) {
@@ -108,28 +136,31 @@ put_span(struct spanout *so, const char *s, size_t n, const struct txspan *sp,
 			return fail(so->l, "%s: %s", so->l->name, strerror(ENOMEM));
 		return 0;
 	}
-	if (so->pending)
-		txout_puts(so->w, so->eol);
-	so->pending = 0;
-	if (!so->any_in_unit && so->any_in_doc && so->blank_between)
-		txout_puts(so->w, so->eol);
-	if (r->separators && r->form == TXSPAN_TEXT && !so->any_in_unit)
+	first = !so->any_in_unit;
+	line_start(so);
+	if (seps && first)
 		put_separators(so->w, s, 0, sp->start);
-	so->any_in_unit = so->any_in_doc = 1;
 	txspan_write(so->w, s, sp, r->form, base, r->flatten);
-	if (r->separators && r->form == TXSPAN_TEXT)
+	if (seps)
 		put_separators(so->w, s, sp->end, space_end(s, n, sp->end));
-	/*
-	 * A line is ended at once, so that what was written before a stop
-	 * is whole, but for the lines of a last unit without its newline:
-	 * the text's last line stays unended.  Offsets are records, not the
-	 * text, and always end.
-	 */
-	if (so->term || r->form != TXSPAN_TEXT)
-		txout_puts(so->w, so->eol);
-	else
-		so->pending = 1;
+	line_end(so);
 	return 0;
+}
+
+/* A unit of separators alone (a form feed between NULs) is a line of its own. */
+static void
+put_lone_separators(struct spanout *so, const char *s, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (s[i] != ' ' && s[i] != '\t' && s[i] != '\n' && s[i] != '\r')
+			break;
+	if (i == n)
+		return;
+	line_start(so);
+	put_separators(so->w, s, 0, n);
+	line_end(so);
 }
 
 /*
@@ -168,6 +199,9 @@ run_unit(struct loop *l, const struct txrun_unit *u, struct txout *w,
 	} while (more > 0);
 	if (r->result == TXRUN_EDITS && !r->quiet)
 		txout_write(w, u->text + pos, u->len - pos);
+	else if (r->separators && r->form == TXSPAN_TEXT && so->arr == NULL &&
+	    !so->any_in_unit && !r->quiet)
+		put_lone_separators(so, u->text, u->len);
 	so->any_in_unit = 0;
 	return 0;
 }
