@@ -1,8 +1,9 @@
 #!/bin/sh
 # The contract every program in bin/ keeps (after coreutils'
 # tests/misc/help-version.sh and write-errors.sh): --help and --version,
-# a bad option, empty input, a full disk, a closed pipe, an unreadable
-# file, and invalid UTF-8 under the default policy and --strict.
+# a bad option, empty input, a full disk, a closed pipe, closed stdout and
+# stdin, an unreadable file, a directory among the operands, and invalid
+# UTF-8 under the default policy and --strict.
 . tests/lib.sh
 
 printf 'One sentence. Another one.\n' >"$tmp/small"
@@ -40,6 +41,21 @@ for bin in bin/*; do
 		check "$p >/dev/full: status 1" test $? -eq 1
 		check "$p >/dev/full: says so" grep -q "^$p: write error: " "$tmp/err"
 	fi
+
+	# stdout and stdin closed outright
+	$run <"$tmp/small" >&- 2>"$tmp/err"
+	check "$p >&-: status 1" test $? -eq 1
+	check "$p >&-: says so" grep -q "^$p: write error: Bad file descriptor$" "$tmp/err"
+	$run <&- >"$tmp/out" 2>"$tmp/err"
+	check "$p <&-: status 1" test $? -eq 1
+	check "$p <&-: says so" grep -q "^$p: <stdin>: Bad file descriptor$" "$tmp/err"
+
+	# A directory among the operands: reported, the files after it read.
+	$run "$tmp" "$tmp/small" >"$tmp/out" 2>"$tmp/err"
+	check "$p directory operand: status 1" test $? -eq 1
+	check "$p directory operand: message" \
+		grep -q "^$p: $tmp: Is a directory$" "$tmp/err"
+	check "$p directory operand: the file after it is read" test -s "$tmp/out"
 
 	# A closed pipe ends the program by SIGPIPE, silently.
 	(
