@@ -131,7 +131,7 @@ sanitize:
 
 # libFuzzer (clang): make fuzz builds a target per parser and engine;
 # make fuzz SECS=N also runs each for N seconds over tests/fuzz/corpus.
-FUZZ = split fix model run
+FUZZ = split fix model run utf8
 FUZZ_CFLAGS = $(TX_CFLAGS) -g -O1 -fsanitize=fuzzer,address,undefined
 fuzz_split_SRC = src/txsplit/split.c
 fuzz_fix_SRC = src/txfix/fix.c src/txfix/mojibake.c src/txfix/lexicon.c
@@ -141,7 +141,7 @@ fuzz:
 	@mkdir -p build/tests/fuzz
 	@for t in $(FUZZ); do \
 		case $$t in split) src="$(fuzz_split_SRC)";; fix) src="$(fuzz_fix_SRC)";; \
-		model) src="$(fuzz_model_SRC)";; run) src="$(fuzz_run_SRC)";; esac; \
+		model) src="$(fuzz_model_SRC)";; run) src="$(fuzz_run_SRC)";; *) src=;; esac; \
 		echo "clang ... -o build/tests/fuzz/fuzz_$$t"; \
 		clang $(FUZZ_CFLAGS) -Isrc/txsplit -Isrc/txfix -o build/tests/fuzz/fuzz_$$t \
 			tests/fuzz/fuzz_$$t.c $$src $(COMMON:%=common/%.c) $(PKG_LIBS) -lm || exit 1; \
@@ -149,7 +149,10 @@ fuzz:
 	@if [ -n "$(SECS)" ]; then for t in $(FUZZ); do \
 		mkdir -p build/corpus/$$t; \
 		build/tests/fuzz/fuzz_$$t -max_total_time=$(SECS) -max_len=200000 -timeout=10 \
-			build/corpus/$$t tests/fuzz/corpus 2>&1 | tail -n 3 || exit 1; \
+			-print_final_stats=1 build/corpus/$$t tests/fuzz/corpus \
+			>build/corpus/$$t.log 2>&1; rc=$$?; \
+		echo "fuzz_$$t: $$(grep -h '^Done' build/corpus/$$t.log)"; \
+		[ $$rc -eq 0 ] || { tail -n 30 build/corpus/$$t.log; exit 1; }; \
 	done; fi
 
 # Rewrites one golden file set on request: make regen PROG=txsplit CASE=abbrev
