@@ -61,6 +61,23 @@ echo x | TX_DATA="$tmp/nodata" bin/txfix >"$tmp/out" 2>"$tmp/err"
 check "txfix without a lexicon: status 1" test $? -eq 1
 check "txfix without a lexicon: says so" grep -q '^txfix: en.lex: lexicon not found' "$tmp/err"
 
+# Every golden case gives the same output when its input arrives through a
+# pipe one byte per write (dd bs=1), as when it is a file read in blocks.
+for dir in tests/cli/*/; do
+	p=$(basename "$dir")
+	[ -x "bin/$p" ] || continue
+	for in in "$dir"*.in; do
+		c=${in%.in}
+		args=
+		[ -f "$c.args" ] && args=$(cat "$c.args")
+		(cd "$dir" && eval "$wrap \"$top/bin/$p\" $args" <"$top/$in" >"$tmp/whole" 2>/dev/null)
+		(cd "$dir" && dd if="$top/$in" bs=1 status=none |
+			eval "$wrap \"$top/bin/$p\" $args" >"$tmp/bytes" 2>/dev/null)
+		check "$p $(basename "$c"): the same output one byte at a time" \
+			cmp -s "$tmp/whole" "$tmp/bytes"
+	done
+done
+
 if [ "$quick" -eq 0 ]; then
 	# memory bound: 2 GB of address space; time bound: a hang, not a speed
 	head -c 10000000 /dev/zero | tr '\0' 'a' >"$tmp/word"
