@@ -30,38 +30,6 @@ usage(void)
 	    "      --help, --version\n", stdout);
 }
 
-/* The splitter as the document loop's engine, a paragraph at a time. */
-struct engine {
-	struct splitter *sp;
-	struct txspan one;
-};
-
-static int
-begin(void *eng, const struct txrun_unit *u, const char **why)
-{
-	struct engine *e = eng;
-
-	if (split_begin(e->sp, u->text, u->len) == 0)
-		return 0;
-	*why = split_error(e->sp);
-	return -1;
-}
-
-static int
-next(void *eng, struct txrun_batch *b, const char **why)
-{
-	struct engine *e = eng;
-	int k;
-
-	if ((k = split_next(e->sp, &e->one)) < 0) {
-		*why = split_error(e->sp);
-		return -1;
-	}
-	b->spans = &e->one;
-	b->n = (size_t)k;
-	return k;
-}
-
 int
 main(int argc, char *argv[])
 {
@@ -77,8 +45,8 @@ main(int argc, char *argv[])
 	struct txrun run = { .unit = TXIN_PARA, .result = TXRUN_SPANS,
 	    .form = TXSPAN_TEXT, .flatten = 1, .separators = 1,
 	    .member = "sentences",
-	    .begin = begin, .next = next };
-	struct engine e;
+	    .begin = split_unit_begin, .next = split_unit_next };
+	struct splitter *sp;
 	struct txcli cli;
 	struct txout out;
 	const char *why;
@@ -111,15 +79,15 @@ main(int argc, char *argv[])
 		    txlang_codes(codes, sizeof(codes)));
 		return 2;
 	}
-	if ((e.sp = split_new(&so, &why)) == NULL) {
+	if ((sp = split_new(&so, &why)) == NULL) {
 		txcli_warn(&cli, "--lang: %s: %s", so.lang, why);
 		return 1;
 	}
 	run.cli = &cli;
-	run.eng = &e;
+	run.eng = sp;
 	if (txout_init(&out, STDOUT_FILENO) != 0)
 		return txcli_fatal(&cli, "stdout", out.err);
 	status = txrun_files(&run, &out, argc, argv);
-	split_free(e.sp);
+	split_free(sp);
 	return txcli_close_stdout(&cli, &out) != 0 ? 1 : status;
 }

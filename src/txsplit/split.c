@@ -59,6 +59,7 @@ struct splitter {
 	size_t width;			/* its longest line, in characters */
 	char lang_now[8];		/* the language of the paragraph */
 	const char *why;		/* what failed, when ICU did */
+	struct txspan one;		/* the sentence split_unit_next hands out */
 };
 
 static int
@@ -865,4 +866,28 @@ split_next(struct splitter *sp, struct txspan *out)
 	}
 	*out = sp->span[sp->next++];
 	return 1;
+}
+
+int
+split_unit_begin(void *eng, const struct txrun_unit *u, const char **why)
+{
+	if (split_begin(eng, u->text, u->len) == 0)
+		return 0;
+	*why = split_error(eng);
+	return -1;
+}
+
+int
+split_unit_next(void *eng, struct txrun_batch *b, const char **why)
+{
+	struct splitter *sp = eng;
+	int k;
+
+	if ((k = split_next(sp, &sp->one)) < 0) {
+		*why = split_error(sp);
+		return -1;
+	}
+	b->spans = &sp->one;
+	b->n = (size_t)k;
+	return k;
 }

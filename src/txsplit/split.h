@@ -7,6 +7,7 @@
 
 #include <stddef.h>
 
+#include "run.h"
 #include "span.h"
 
 enum split_newlines { SPLIT_NL_AUTO, SPLIT_NL_SPACE, SPLIT_NL_BREAK };
@@ -43,5 +44,12 @@ int split_next(struct splitter *sp, struct txspan *out);
 
 /* What made the last split_begin or split_next fail (static storage). */
 const char *split_error(const struct splitter *sp);
+
+/*
+ * The splitter (eng) as the document loop's engine (see run.h), a
+ * paragraph a unit, one sentence a batch.
+ */
+int split_unit_begin(void *eng, const struct txrun_unit *u, const char **why);
+int split_unit_next(void *eng, struct txrun_batch *b, const char **why);
 
 #endif

@@ -32,31 +32,6 @@ next_none(void *eng, struct txrun_batch *b, const char **why)
 	return 0;
 }
 
-static struct txspan one;
-
-static int
-begin_split(void *eng, const struct txrun_unit *u, const char **why)
-{
-	if (split_begin(eng, u->text, u->len) == 0)
-		return 0;
-	*why = split_error(eng);
-	return -1;
-}
-
-static int
-next_split(void *eng, struct txrun_batch *b, const char **why)
-{
-	int k;
-
-	if ((k = split_next(eng, &one)) < 0) {
-		*why = split_error(eng);
-		return -1;
-	}
-	b->spans = &one;
-	b->n = (size_t)k;
-	return k;
-}
-
 /* The bytes of s[0..n) that are no space, tab, CR or LF, into out; their number. */
 static size_t
 solid(const char *s, size_t n, char *out)
@@ -112,8 +87,8 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 			continue;
 		r = (struct txrun){ .cli = &cli, .unit = TXIN_PARA,
 		    .result = TXRUN_SPANS, .form = TXSPAN_TEXT, .flatten = 1,
-		    .separators = 1, .eng = sp, .begin = begin_split,
-		    .next = next_split };
+		    .separators = 1, .eng = sp, .begin = split_unit_begin,
+		    .next = split_unit_next };
 		txout_init_mem(&w);
 		if (txrun_files(&r, &w, 1, argv) != 0)
 			abort();

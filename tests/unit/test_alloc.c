@@ -180,30 +180,6 @@ test_lexicon(void **state)
 	unlink(path);
 }
 
-static int
-begin(void *eng, const struct txrun_unit *u, const char **why)
-{
-	if (split_begin(eng, u->text, u->len) == 0)
-		return 0;
-	*why = split_error(eng);
-	return -1;
-}
-
-static int
-next(void *eng, struct txrun_batch *b, const char **why)
-{
-	static struct txspan one;
-	int k;
-
-	if ((k = split_next(eng, &one)) < 0) {
-		*why = split_error(eng);
-		return -1;
-	}
-	b->spans = &one;
-	b->n = (size_t)k;
-	return k;
-}
-
 /* The document loop, in every framing, with its engine and writer failing. */
 static void
 test_run(void **state)
@@ -234,7 +210,8 @@ test_run(void **state)
 			cli.skip_bad = 1;
 			r = (struct txrun){ .cli = &cli, .unit = TXIN_PARA,
 			    .result = TXRUN_SPANS, .form = TXSPAN_TEXT,
-			    .member = "sentences", .begin = begin, .next = next };
+			    .member = "sentences", .begin = split_unit_begin,
+			    .next = split_unit_next };
 			if ((r.eng = split_new(&so, &(const char *){ NULL })) == NULL)
 				fail_msg("split_new");
 			txout_init_mem(&w);
