@@ -19,7 +19,6 @@ struct loop {
 	unsigned long long doc;
 	size_t edits;		/* made in the current document */
 	int status;
-	int stop;
 };
 
 static int
@@ -67,7 +66,6 @@ struct spanout {
 	int pending;		/* a line was written and its newline may be owed */
 	int any_in_unit, any_in_doc;
 	int blank_between;	/* a blank line between units (paragraphs) */
-	uint64_t base;
 };
 
 /*
