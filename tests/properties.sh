@@ -78,7 +78,36 @@ for dir in tests/cli/*/; do
 	done
 done
 
+# --max-sentence: a run with no boundary is cut into pieces of at most the
+# maximum (plus a token that runs past it), nothing lost, one message.
+awk 'BEGIN { for (i = 0; i < 40000; i++) printf "word, " }' >"$tmp/commas"
+$wrap bin/txsplit --max-sentence 65536 "$tmp/commas" >"$tmp/out" 2>"$tmp/err"
+check "txsplit --max-sentence: status 0" test $? -eq 0
+check "txsplit --max-sentence: nothing lost" cmp -s "$(nonspace "$tmp/commas" >"$tmp/a"; echo "$tmp/a")" \
+	"$(nonspace "$tmp/out" >"$tmp/b"; echo "$tmp/b")"
+check "txsplit --max-sentence: pieces of at most 65536 bytes and a word" \
+	test "$(awk '{ if (length($0) > m) m = length($0) } END { print m }' "$tmp/out")" -le 65546
+# four pieces, the last without a newline as the input ends without one
+check "txsplit --max-sentence: 4 pieces" test "$(wc -l <"$tmp/out")" -eq 3
+check "txsplit --max-sentence: one message" test "$(cat "$tmp/err")" = \
+	"txsplit: 3 sentences with no boundary in 65536 bytes were cut (see --max-sentence)"
+
 if [ "$quick" -eq 0 ]; then
+	# memory bounded by the paragraph and --max-sentence, not by the run:
+	# 100 MB of "word, " and 100 MB of bytes without white space, under
+	# 400 MB of address space (they took 3.3 and 2.9 GB before the cut)
+	awk 'BEGIN { for (i = 0; i < 16700000; i++) printf "word, " }' >"$tmp/run"
+	(ulimit -v 400000; timeout 120 bin/txsplit "$tmp/run" >"$tmp/out" 2>"$tmp/err")
+	check "txsplit 100 MB without a boundary: in 400 MB" test $? -eq 0
+	check "txsplit 100 MB without a boundary: nothing lost" \
+		test "$(nonspace "$tmp/run" | wc -c)" -eq "$(nonspace "$tmp/out" | wc -c)"
+	head -c 120000000 /dev/urandom | tr -d ' \t\r\n' | head -c 100000000 >"$tmp/run"
+	(ulimit -v 400000; timeout 120 bin/txsplit "$tmp/run" >"$tmp/out" 2>"$tmp/err")
+	check "txsplit 100 MB of random bytes: in 400 MB" test $? -eq 0
+	check "txsplit 100 MB of random bytes: nothing lost" \
+		test "$(nonspace "$tmp/run" | cksum)" = "$(nonspace "$tmp/out" | cksum)"
+	rm -f "$tmp/run"
+
 	# memory bound: 2 GB of address space; time bound: a hang, not a speed
 	head -c 10000000 /dev/zero | tr '\0' 'a' >"$tmp/word"
 	(ulimit -v 2000000; timeout 120 bin/txfix "$tmp/word" >"$tmp/out")

@@ -11,7 +11,7 @@
 #include "split.h"
 
 #define USAGE "usage: txsplit [-o] [-l lang] [-n auto|space|break] " \
-	TXCLI_USAGE " [file ...]\n"
+	"[--max-sentence bytes] " TXCLI_USAGE " [file ...]\n"
 
 static void
 usage(void)
@@ -23,6 +23,8 @@ usage(void)
 	    "                       pt, ru, zh, ja... (ICU's rules), or auto\n"
 	    "  -n, --newlines=MODE  auto (default), space (a newline is a space),\n"
 	    "                       or break (every line ends a sentence)\n"
+	    "      --max-sentence=BYTES  cut a sentence with no boundary after BYTES\n"
+	    "                       (default 1048576, at least 65536)\n"
 	    "  -z, --null           documents are separated by NUL bytes\n"
 	    "      --jsonl[=FIELD]  JSON Lines: split FIELD (default text), add \"sentences\"\n"
 	    "      --strict         stop at invalid UTF-8 (status 1)\n"
@@ -38,10 +40,11 @@ main(int argc, char *argv[])
 		{ "offsets", no_argument, NULL, 'o' },
 		{ "lang", required_argument, NULL, 'l' },
 		{ "newlines", required_argument, NULL, 'n' },
+		{ "max-sentence", required_argument, NULL, TXCLI_OPT_PROG },
 		{ NULL, 0, NULL, 0 }
 	};
 	static const char *const modes[] = { "auto", "space", "break", NULL };
-	struct split_opts so = { SPLIT_NL_AUTO, "en" };
+	struct split_opts so = { SPLIT_NL_AUTO, "en", 0 };
 	struct txrun run = { .unit = TXIN_PARA, .result = TXRUN_SPANS,
 	    .form = TXSPAN_TEXT, .flatten = 1, .separators = 1,
 	    .member = "sentences",
@@ -50,7 +53,8 @@ main(int argc, char *argv[])
 	struct txcli cli;
 	struct txout out;
 	const char *why;
-	char codes[512];
+	char codes[512], *end;
+	size_t max;
 	int c, m, status;
 
 	txcli_init(&cli, "txsplit", usage);
@@ -66,6 +70,15 @@ main(int argc, char *argv[])
 			if ((m = txcli_choice(&cli, "--newlines", optarg, modes)) < 0)
 				return 2;
 			so.newlines = (enum split_newlines)m;
+			break;
+		case TXCLI_OPT_PROG:
+			so.max_sentence = strtoull(optarg, &end, 10);
+			if (*optarg < '0' || *optarg > '9' || *end != '\0' ||
+			    so.max_sentence == 0) {
+				txcli_warn(&cli, "--max-sentence: %s: must be a number of bytes",
+				    optarg);
+				return 2;
+			}
 			break;
 		}
 	}
@@ -88,6 +101,9 @@ main(int argc, char *argv[])
 	if (txout_init(&out, STDOUT_FILENO) != 0)
 		return txcli_fatal(&cli, "stdout", out.err);
 	status = txrun_files(&run, &out, argc, argv);
+	if (split_cuts(sp, &max) > 0)
+		txcli_warn(&cli, "%llu sentences with no boundary in %zu bytes were cut "
+		    "(see --max-sentence)", split_cuts(sp, &max), max);
 	split_free(sp);
 	return txcli_close_stdout(&cli, &out) != 0 ? 1 : status;
 }

@@ -60,6 +60,8 @@ struct splitter {
 	char lang_now[8];		/* the language of the paragraph */
 	const char *why;		/* what failed, when ICU did */
 	struct txspan one;		/* the sentence split_unit_next hands out */
+	size_t max;			/* the longest sentence before a cut */
+	unsigned long long cuts;
 };
 
 static int
@@ -124,6 +126,8 @@ split_new(const struct split_opts *o, const char **why)
 		return NULL;
 	}
 	sp->newlines = o->newlines;
+	sp->max = o->max_sentence > SPLIT_WINDOW ? o->max_sentence :
+	    o->max_sentence > 0 ? SPLIT_WINDOW : SPLIT_MAX_SENTENCE;
 	strcpy(sp->lang, lang);
 	if (list_init(&sp->list[L_TITLES], en->titles) != 0 ||
 	    list_init(&sp->list[L_NUMABBR], en->numabbr) != 0 ||
@@ -755,6 +759,13 @@ script_lang(const char *s, size_t n, char *lang)
 	return 1;
 }
 
+unsigned long long
+split_cuts(const struct splitter *sp, size_t *max)
+{
+	*max = sp->max;
+	return sp->cuts;
+}
+
 const char *
 split_error(const struct splitter *sp)
 {
@@ -848,8 +859,13 @@ split_next(struct splitter *sp, struct txspan *out)
 		 */
 		for (;;) {
 			to = sp->len - sp->pos <= want ? sp->len : sp->pos + want;
-			while (to < sp->len && !is_white(sp->text[to]))
+			while (to < sp->len && !is_white(sp->text[to]) &&
+			    to - sp->pos < sp->max)
 				to++;
+			/* a cut inside a run without white space: at a character */
+			while (to < sp->len && to > sp->pos + 1 &&
+			    ((unsigned char)sp->text[to] & 0xC0) == 0x80)
+				to--;
 			if (split_window(sp, sp->pos, to) != 0)
 				return -1;
 			if (to == sp->len) {
@@ -861,7 +877,19 @@ split_next(struct splitter *sp, struct txspan *out)
 				sp->pos = sp->span[sp->nspan].start;
 				break;
 			}
+			if (want >= sp->max) {
+				/*
+				 * No boundary in the longest window: cut at its
+				 * end, or after the token that runs past it.
+				 */
+				sp->cuts++;
+				sp->pos = sp->nspan > 0 && sp->span[sp->nspan - 1].end > to ?
+				    sp->span[sp->nspan - 1].end : to;
+				break;
+			}
 			want *= 2;	/* a sentence longer than the window */
+			if (want > sp->max)
+				want = sp->max;
 		}
 	}
 	*out = sp->span[sp->next++];

@@ -15,7 +15,15 @@ enum split_newlines { SPLIT_NL_AUTO, SPLIT_NL_SPACE, SPLIT_NL_BREAK };
 struct split_opts {
 	enum split_newlines newlines;
 	const char *lang;	/* "en" (the suite's rules), another ISO 639 code (ICU), or "auto" */
+	size_t max_sentence;	/* bytes; 0: SPLIT_MAX_SENTENCE */
 };
+
+/*
+ * A sentence with no boundary for this many bytes is cut there (at white
+ * space when there is some in its last window), so that memory is bounded
+ * by it, not by the paragraph.
+ */
+#define SPLIT_MAX_SENTENCE ((size_t)1 << 20)
 
 struct splitter;
 
@@ -41,6 +49,12 @@ int split_begin(struct splitter *sp, const char *s, size_t n);
  * Memory is bounded by the longest sentence, not by the paragraph.
  */
 int split_next(struct splitter *sp, struct txspan *out);
+
+/*
+ * How many sentences were cut at the maximum length over sp's life; that
+ * length (opts' max_sentence, made at least SPLIT_WINDOW) in *max.
+ */
+unsigned long long split_cuts(const struct splitter *sp, size_t *max);
 
 /* What made the last split_begin or split_next fail (static storage). */
 const char *split_error(const struct splitter *sp);

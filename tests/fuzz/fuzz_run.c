@@ -51,7 +51,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	static const enum txin_unit units[] = { TXIN_ALL, TXIN_PARA, TXIN_LINE };
 	static struct splitter *sp;
 	static char path[64];
-	struct split_opts so = { SPLIT_NL_AUTO, "en" };
+	struct split_opts so = { SPLIT_NL_AUTO, "en", 0 };
 	struct txrun r;
 	struct txcli cli;
 	struct txout w;

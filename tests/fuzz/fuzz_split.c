@@ -26,8 +26,9 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	static struct splitter *sp[4];
 	static const struct split_opts opts[4] = {
-		{ SPLIT_NL_AUTO, "en" }, { SPLIT_NL_SPACE, "en" },
-		{ SPLIT_NL_BREAK, "en" }, { SPLIT_NL_AUTO, "de" },
+		{ SPLIT_NL_AUTO, "en", 0 }, { SPLIT_NL_SPACE, "en", 0 },
+		/* the least --max-sentence, so that long inputs are cut */
+		{ SPLIT_NL_BREAK, "en", SPLIT_WINDOW }, { SPLIT_NL_AUTO, "de", 0 },
 	};
 	const char *s = (const char *)data, *why;
 	struct txspan sv;

@@ -77,8 +77,8 @@ static const char text[] =
 static void
 test_split(void **state)
 {
-	const struct split_opts langs[] = { { SPLIT_NL_AUTO, "en" },
-		{ SPLIT_NL_SPACE, "de" }, { SPLIT_NL_AUTO, "auto" } };
+	const struct split_opts langs[] = { { SPLIT_NL_AUTO, "en", 0 },
+		{ SPLIT_NL_SPACE, "de", 0 }, { SPLIT_NL_AUTO, "auto", 0 } };
 	struct splitter *sp;
 	struct txspan span;
 	const char *why;
@@ -185,7 +185,7 @@ static void
 test_run(void **state)
 {
 	static const char *const flags[] = { "", "z", "j" };
-	const struct split_opts so = { SPLIT_NL_AUTO, "en" };
+	const struct split_opts so = { SPLIT_NL_AUTO, "en", 0 };
 	char path[64], *argv[1];
 	struct txrun r = { 0 };
 	struct txcli cli;

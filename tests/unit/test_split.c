@@ -12,7 +12,7 @@ struct tcase {
 static void
 run(const struct tcase *c, size_t n, const char *lang, enum split_newlines nl)
 {
-	struct split_opts o = { nl, lang };
+	struct split_opts o = { nl, lang, 0 };
 	struct txspan sv;
 	struct splitter *sp;
 	const char *why;
@@ -238,7 +238,7 @@ test_bytes(void **state)
 static void
 test_windows(void **state)
 {
-	struct split_opts o = { SPLIT_NL_AUTO, "en" };
+	struct split_opts o = { SPLIT_NL_AUTO, "en", 0 };
 	size_t n = 3 * SPLIT_WINDOW + 7, i, count = 0, prev = 0;
 	char *s = malloc(n);
 	struct txspan sv;
