@@ -188,8 +188,7 @@ run_unit(struct loop *l, const struct txrun_unit *u, struct txout *w,
 		if (r->result == TXRUN_EDITS) {
 			txedit_apply(w, u->text, &pos, b.edits, b.n);
 			l->edits += b.n;
-		}
-		else
+		} else
 			for (i = 0; i < b.n; i++)
 				if (put_span(so, u->text, u->len, &b.spans[i],
 				    u->offset) != 0)
@@ -230,7 +229,7 @@ run_doc(struct loop *l, struct txin *d, uint64_t base, struct txout *w,
 	u.name = l->name;
 	u.doc = l->doc;
 	bom_owed = arr == NULL && !r->quiet &&
-	    (r->result == TXRUN_EDITS || r->form != TXSPAN_OFFSETS);
+	    (r->result == TXRUN_EDITS || r->form == TXSPAN_TEXT);
 	while ((k = txin_next(d, r->unit, &sp)) > 0) {
 		if (bom_owed && d->bom)
 			txout_write(w, BOM, 3);
