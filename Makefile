@@ -126,8 +126,10 @@ sanitize:
 	@mk/deps.sh check 2>/dev/null || mk/deps.sh install
 	@$(MAKE) --no-print-directory clean
 	@$(MAKE) --no-print-directory SAN='-fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all' CFLAGS='-O1 -g' all $(UNIT_BIN)
-	@ASAN_OPTIONS=detect_leaks=1 sh tests/run.sh --quick
-	@$(MAKE) --no-print-directory clean
+	@# the sanitized objects are removed whatever the result, so that no
+	@# later build links them
+	@ASAN_OPTIONS=detect_leaks=1 sh tests/run.sh --quick; rc=$$?; \
+		rm -rf build; rm -f $(PROGS:%=bin/%); exit $$rc
 
 # libFuzzer (clang): make fuzz builds a target per parser and engine;
 # make fuzz SECS=N also runs each for N seconds over tests/fuzz/corpus.
