@@ -18,7 +18,7 @@ static const unsigned short ascii[128] = {
 	[']'] = CB, ['{'] = OB, ['}'] = CB,
 };
 
-/* What Unicode has no property for. */
+/* What Unicode has no property for, sorted by code point. */
 static const struct {
 	int32_t cp;
 	unsigned cls;
@@ -39,7 +39,7 @@ unsigned
 txch_derive(int32_t cp)
 {
 	unsigned c = 0;
-	size_t i;
+	size_t lo, hi, mid;
 	int8_t gc;
 	int32_t w;
 
@@ -65,9 +65,18 @@ txch_derive(int32_t cp)
 	}
 	if (u_hasBinaryProperty(cp, UCHAR_DASH))
 		c |= TXCH_DASH;
-	for (i = 0; i < sizeof(listed) / sizeof(listed[0]); i++)
-		if (listed[i].cp == cp)
-			c |= listed[i].cls;
+	/* listed is sorted by code point */
+	lo = 0;
+	hi = sizeof(listed) / sizeof(listed[0]);
+	while (lo < hi) {
+		mid = lo + (hi - lo) / 2;
+		if (listed[mid].cp == cp)
+			return c | listed[mid].cls;
+		if (listed[mid].cp < cp)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
 	return c;
 }
 

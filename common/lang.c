@@ -57,7 +57,7 @@ static const char en_bangnames[] =
 
 /*
  * Function words that are no prefix: what a lost space most often glued to
- * another word ("orevaluating"), and never the start of a derived word as
+ * another word ("ofthe", "andthen"), and never the start of a derived word as
  * "under", "out" or "inter" are.
  */
 static const char en_function_words[] =

@@ -12,6 +12,14 @@
 #define MAGIC "TXMODEL\0"
 #define SECSIZE 32
 
+unsigned
+txmodel_get16(const void *p)
+{
+	const unsigned char *b = p;
+
+	return (unsigned)b[0] | (unsigned)b[1] << 8;
+}
+
 uint32_t
 txmodel_get32(const void *p)
 {
@@ -27,6 +35,15 @@ txmodel_get64(const void *p)
 	const unsigned char *b = p;
 
 	return (uint64_t)txmodel_get32(b) | (uint64_t)txmodel_get32(b + 4) << 32;
+}
+
+void
+txmodel_put16(void *p, unsigned v)
+{
+	unsigned char *b = p;
+
+	b[0] = (unsigned char)v;
+	b[1] = (unsigned char)(v >> 8);
 }
 
 void

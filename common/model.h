@@ -78,8 +78,10 @@ int txmodel_write(int fd, const char *producer, const char *kind,
     const struct txmodel_sec *sec, size_t n);
 
 /* Little-endian fields, whatever the host. */
+unsigned txmodel_get16(const void *p);
 uint32_t txmodel_get32(const void *p);
 uint64_t txmodel_get64(const void *p);
+void txmodel_put16(void *p, unsigned v);
 void txmodel_put32(void *p, uint32_t v);
 void txmodel_put64(void *p, uint64_t v);
 

@@ -21,10 +21,11 @@ struct loop {
 	int status;
 };
 
+/* Reports "prog: what: why" and marks the run failed; returns -1. */
 static int
-fail(struct loop *l, const char *fmt, const char *a, const char *b)
+fail(struct loop *l, const char *what, const char *why)
 {
-	txcli_warn(l->r->cli, fmt, a, b);
+	txcli_warn(l->r->cli, "%s: %s", what, why);
 	l->status = 1;
 	return -1;
 }
@@ -38,7 +39,7 @@ read_end(struct loop *l, const struct txin *in, int k)
 {
 	if (k >= 0)
 		return 0;
-	fail(l, "%s: %s", l->name, strerror(in->err));
+	fail(l, l->name, strerror(in->err));
 	return 1;
 }
 
@@ -131,7 +132,7 @@ put_span(struct spanout *so, const char *s, size_t n, const struct txspan *sp,
 	if (so->arr != NULL) {
 		if ((v = txspan_json(s, sp, r->form, base, r->flatten)) == NULL ||
 		    json_array_append_new(so->arr, v) != 0)
-			return fail(so->l, "%s: %s", so->l->name, strerror(ENOMEM));
+			return fail(so->l, so->l->name, strerror(ENOMEM));
 		return 0;
 	}
 	first = !so->any_in_unit;
@@ -178,11 +179,11 @@ run_unit(struct loop *l, const struct txrun_unit *u, struct txout *w,
 	if (check_utf8(l, u) != 0)
 		return -1;
 	if (r->begin(r->eng, u, &why) != 0)
-		return fail(l, "%s: %s", u->name, why);
+		return fail(l, u->name, why);
 	do {
 		memset(&b, 0, sizeof(b));
 		if ((more = r->next(r->eng, &b, &why)) < 0)
-			return fail(l, "%s: %s", u->name, why);
+			return fail(l, u->name, why);
 		if (r->quiet)
 			continue;
 		if (r->result == TXRUN_EDITS) {
@@ -283,7 +284,7 @@ run_record(struct loop *l, struct txjson_rec *rec)
 	txin_init_mem(&d, rec->text, rec->textlen);
 	if (r->result == TXRUN_SPANS && (arr = json_array()) == NULL) {
 		txin_free(&d);
-		return fail(l, "%s: %s", l->name, strerror(ENOMEM));
+		return fail(l, l->name, strerror(ENOMEM));
 	}
 	txout_reset(&l->field);
 	rc = run_doc(l, &d, 0, &l->field, arr);
@@ -293,13 +294,13 @@ run_record(struct loop *l, struct txjson_rec *rec)
 		return rc != 0 ? -1 : 0;
 	}
 	if (l->field.err)
-		return fail(l, "%s: %s", l->name, strerror(l->field.err));
+		return fail(l, l->name, strerror(l->field.err));
 	/* a field without edits keeps its spelling (escapes and all) */
 	if (arr == NULL && l->edits == 0)
 		return txout_write(l->out, rec->line, rec->len) != 0 ? -1 : 0;
 	if (txjson_write(l->out, rec, arr != NULL ? NULL : l->field.buf != NULL ?
 	    l->field.buf : "", l->field.len, arr) != 0 && !l->out->err)
-		return fail(l, "%s: %s", l->name, "cannot encode the record");
+		return fail(l, l->name, "cannot encode the record");
 	return 0;
 }
 
@@ -360,11 +361,11 @@ open_input(struct loop *l, const char *path, int *fd)
 	*fd = STDIN_FILENO;
 	l->name = strcmp(path, "-") == 0 ? "<stdin>" : path;
 	if (strcmp(path, "-") != 0 && (*fd = open(path, O_RDONLY)) < 0)
-		return fail(l, "%s: %s", path, strerror(errno));
+		return fail(l, path, strerror(errno));
 	if (fstat(*fd, &st) == 0 && S_ISDIR(st.st_mode)) {
 		if (*fd != STDIN_FILENO)
 			close(*fd);
-		return fail(l, "%s: %s", l->name, strerror(EISDIR));
+		return fail(l, l->name, strerror(EISDIR));
 	}
 	return 0;
 }
@@ -380,7 +381,7 @@ run_input(struct loop *l, const char *path)
 	if (open_input(l, path, &fd) != 0)
 		return 1;
 	if (txin_init(&in, fd) != 0) {
-		fail(l, "%s: %s", l->name, strerror(in.err));
+		fail(l, l->name, strerror(in.err));
 		rc = -1;
 	} else if (r->cli->framing == TXCLI_JSONL) {
 		rc = run_jsonl(l, &in);

@@ -451,10 +451,11 @@ capitalized(const struct txtok *t)
 static int
 is_closing(const struct txtok *t)
 {
-	return t->kind == TXTOK_PUNCT && t->first == t->last &&
-	    txch_is(t->first, TXCH_CLOSE) && t->end - t->start ==
-	    (size_t)(t->first < 0x80 ? 1 : t->first < 0x800 ? 2 :
-	    t->first < 0x10000 ? 3 : 4);
+	char one[4];
+
+	/* one closing quote or bracket alone */
+	return t->kind == TXTOK_PUNCT && txch_is(t->first, TXCH_CLOSE) &&
+	    t->end - t->start == (size_t)txu8_encode(t->first, one);
 }
 
 static int

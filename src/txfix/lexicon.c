@@ -33,17 +33,13 @@ w_off(const struct lexicon *lx, size_t w)
 static size_t
 w_len(const struct lexicon *lx, size_t w)
 {
-	const unsigned char *p = lx->words + w * WORDSIZE + 4;
-
-	return (size_t)p[0] | (size_t)p[1] << 8;
+	return txmodel_get16(lx->words + w * WORDSIZE + 4);
 }
 
 static unsigned
 w_flags(const struct lexicon *lx, size_t w)
 {
-	const unsigned char *p = lx->words + w * WORDSIZE + 6;
-
-	return (unsigned)p[0] | (unsigned)p[1] << 8;
+	return txmodel_get16(lx->words + w * WORDSIZE + 6);
 }
 
 static int
@@ -463,10 +459,8 @@ lexb_write(struct lexbuild *b, int fd, const char *producer)
 	poolsize = 0;
 	for (i = 0, w = words; i < nw; i++, w += WORDSIZE) {
 		txmodel_put32(w, (uint32_t)poolsize);
-		w[4] = (unsigned char)order[i]->len;
-		w[5] = (unsigned char)(order[i]->len >> 8);
-		w[6] = (unsigned char)order[i]->flags;
-		w[7] = (unsigned char)(order[i]->flags >> 8);
+		txmodel_put16(w + 4, (unsigned)order[i]->len);
+		txmodel_put16(w + 6, order[i]->flags);
 		txmodel_put64(w + 8, order[i]->count);
 		memcpy(pool + poolsize, order[i]->key, order[i]->len);
 		poolsize += order[i]->len;

@@ -89,6 +89,9 @@ test_byte_order(void **state)
 	assert_memory_equal(b, "\x88\x77\x66\x55\x44\x33\x22\x11", 8);
 	txmodel_put32(b, 0xA1B2C3D4);
 	assert_memory_equal(b, "\xD4\xC3\xB2\xA1", 4);
+	txmodel_put16(b, 0xBEEF);
+	assert_memory_equal(b, "\xEF\xBE", 2);
+	assert_int_equal(txmodel_get16(b), 0xBEEF);
 }
 
 static void
