@@ -40,6 +40,12 @@ $m "txsplit --offsets" "$tmp/big" -- bin/txsplit -o
 $m "txsplit -l de (ICU path)" "$tmp/big" -- bin/txsplit -l de
 echo "== txsplit: peak memory on 1 GB through a pipe"
 $m "txsplit, 1 GB" --gen "$tmp/unit" 1000 -- bin/txsplit
+echo "== txsplit: peak memory on 100 MB lines with no boundary (cut at --max-sentence)"
+awk 'BEGIN { for (i = 0; i < 16700000; i++) printf "word, " }' >"$tmp/commas"
+$m "txsplit, 100 MB of 'word, '" "$tmp/commas" -- bin/txsplit
+head -c 120000000 /dev/urandom | tr -d ' \t\r\n' | head -c 100000000 >"$tmp/random"
+$m "txsplit, 100 MB of random bytes" "$tmp/random" -- bin/txsplit
+rm -f "$tmp/commas" "$tmp/random"
 
 P=$shared/data/spacing
 S2=$shared/scorers/score_spacing.py
