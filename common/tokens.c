@@ -138,7 +138,8 @@ static size_t
 scan_url(const char *s, size_t n, size_t i)
 {
 	size_t j = i, end;
-	int parens = 0;
+	int parens = 0, len;
+	int32_t cp;
 
 	if (n - i > 4 && strncasecmp(s + i, "www.", 4) == 0 &&
 	    is_ascii_alnum((unsigned char)s[i + 4]))
@@ -157,6 +158,14 @@ scan_url(const char *s, size_t n, size_t i)
 		j += 3;
 	}
 	while (j < n && url_char((unsigned char)s[j])) {
+		if ((unsigned char)s[j] >= 0x80) {
+			/* invalid bytes and white space (U+00A0...) are tokens of their own */
+			cp = txu8_at(s, n, j, &len);
+			if (TXU8_ISBAD(cp) || txu8_is_space(cp))
+				break;
+			j += (size_t)len;
+			continue;
+		}
 		if (s[j] == '(')
 			parens++;
 		else if (s[j] == ')')

@@ -70,6 +70,10 @@ test_web(void **state)
 	expect("aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa@b.org",
 	    "email:aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa@b.org");
 	expect("svn+ssh://h/x", "url:svn+ssh://h/x");
+	/* a URL takes other scripts, not an invalid byte or U+00A0 (found by fuzz_tokens) */
+	expect("http://h/caf\xc3\xa9 x", "url:http://h/caf\xc3\xa9|word:x");
+	expect("http://h/a\xff" "b", "url:http://h/a|invalid:\xff|word:b");
+	expect("www.h.org\xc2\xa0" "b", "url:www.h.org|word:b");
 	expect("aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa://h",
 	    "word:aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa|emoticon:://|word:h");
 }
