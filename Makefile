@@ -49,7 +49,7 @@ UNIT_BIN = $(UNIT:%=build/tests/unit/test_%)
 engines = $(foreach p,$(1),$($(p)_ENGINE))
 
 .PHONY: all check check-run deps demo bench install uninstall clean lexicon \
-	valgrind sanitize regen fuzz
+	valgrind sanitize regen fuzz fuzz-run
 
 all: $(PROGS:%=bin/%)
 
@@ -75,6 +75,12 @@ build/tests/unit/test_%: tests/unit/test_%.c $$(call engines,$$(test_$$*_PROG)) 
 		$(call engines,$(test_$*_PROG)) $(LIBTX) $(PKG_LIBS) $(CMOCKA_LIBS) \
 		$(test_$*_LDFLAGS) -lm
 
+# Test helpers (tests/tools): a log replayer and a writer in random chunks.
+TOOLS = build/tests/tools/replay build/tests/tools/chunks
+build/tests/tools/%: tests/tools/%.c
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CFLAGS) -o $@ $<
+
 # The input module again, with a 7-byte buffer: every unit boundary and
 # every multi-byte sequence then falls across reads.
 build/tests/unit/test_input_small: tests/unit/test_input.c common/input.c
@@ -99,7 +105,7 @@ check:
 	@mk/deps.sh check 2>/dev/null || mk/deps.sh install
 	@$(MAKE) --no-print-directory check-run
 
-check-run: all $(UNIT_BIN)
+check-run: all $(UNIT_BIN) $(TOOLS)
 	@sh tests/run.sh
 
 demo:
@@ -118,44 +124,52 @@ build/tests/bench/icu_split: tests/bench/icu_split.c
 
 valgrind:
 	@mk/deps.sh check valgrind 2>/dev/null || mk/deps.sh install valgrind
-	@$(MAKE) --no-print-directory all $(UNIT_BIN)
+	@$(MAKE) --no-print-directory all $(UNIT_BIN) $(TOOLS)
 	@TX_WRAP='valgrind -q --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite' \
 		sh tests/run.sh --quick
 
 sanitize:
 	@mk/deps.sh check 2>/dev/null || mk/deps.sh install
 	@$(MAKE) --no-print-directory clean
-	@$(MAKE) --no-print-directory SAN='-fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all' CFLAGS='-O1 -g' all $(UNIT_BIN)
+	@$(MAKE) --no-print-directory SAN='-fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all' CFLAGS='-O1 -g' all $(UNIT_BIN) $(TOOLS)
 	@# the sanitized objects are removed whatever the result, so that no
 	@# later build links them
 	@ASAN_OPTIONS=detect_leaks=1 sh tests/run.sh --quick; rc=$$?; \
 		rm -rf build; rm -f $(PROGS:%=bin/%); exit $$rc
 
 # libFuzzer (clang): make fuzz builds a target per parser and engine;
-# make fuzz SECS=N also runs each for N seconds over tests/fuzz/corpus.
-FUZZ = split fix model run utf8
+# make fuzz SECS=N also runs each for N seconds over tests/fuzz/corpus
+# (new inputs go to build/corpus/TARGET), with the dictionary of the
+# tokens that matter, inputs up to 300 KB (past the 64 KB read buffer and
+# txsplit's window; fuzz_run reads through a 61-byte buffer and cuts
+# documents into 97-byte pieces) and a 10 s slow-unit timeout, which turns
+# quadratic work into a finding.
+FUZZ = split fix model run utf8 tokens
 FUZZ_CFLAGS = $(TX_CFLAGS) -g -O1 -fsanitize=fuzzer,address,undefined
+FUZZ_OPTS = -max_len=300000 -timeout=10 -dict=tests/fuzz/tx.dict -print_final_stats=1
 fuzz_split_SRC = src/txsplit/split.c
 fuzz_fix_SRC = src/txfix/fix.c src/txfix/mojibake.c src/txfix/lexicon.c
 fuzz_model_SRC = src/txfix/lexicon.c
 fuzz_run_SRC = src/txsplit/split.c
+fuzz_run_CFLAGS = -DTXIN_BUFSIZE=61
+FUZZ_BIN = $(FUZZ:%=build/tests/fuzz/fuzz_%)
 fuzz:
-	@mkdir -p build/tests/fuzz
-	@for t in $(FUZZ); do \
-		case $$t in split) src="$(fuzz_split_SRC)";; fix) src="$(fuzz_fix_SRC)";; \
-		model) src="$(fuzz_model_SRC)";; run) src="$(fuzz_run_SRC)";; *) src=;; esac; \
-		echo "clang ... -o build/tests/fuzz/fuzz_$$t"; \
-		clang $(FUZZ_CFLAGS) -Isrc/txsplit -Isrc/txfix -o build/tests/fuzz/fuzz_$$t \
-			tests/fuzz/fuzz_$$t.c $$src $(COMMON:%=common/%.c) $(PKG_LIBS) -lm || exit 1; \
-	done
+	@mk/deps.sh check clang libclang-rt-dev 2>/dev/null || \
+		mk/deps.sh install clang libclang-rt-dev
+	@$(MAKE) --no-print-directory fuzz-run
+fuzz-run: $(FUZZ_BIN)
 	@if [ -n "$(SECS)" ]; then for t in $(FUZZ); do \
 		mkdir -p build/corpus/$$t; \
-		build/tests/fuzz/fuzz_$$t -max_total_time=$(SECS) -max_len=200000 -timeout=10 \
-			-print_final_stats=1 build/corpus/$$t tests/fuzz/corpus \
-			>build/corpus/$$t.log 2>&1; rc=$$?; \
+		build/tests/fuzz/fuzz_$$t -max_total_time=$(SECS) $(FUZZ_OPTS) \
+			build/corpus/$$t tests/fuzz/corpus >build/corpus/$$t.log 2>&1; rc=$$?; \
 		echo "fuzz_$$t: $$(grep -h '^Done' build/corpus/$$t.log)"; \
 		[ $$rc -eq 0 ] || { tail -n 30 build/corpus/$$t.log; exit 1; }; \
 	done; fi
+
+build/tests/fuzz/fuzz_%: tests/fuzz/fuzz_%.c $$(fuzz_%_SRC) $(COMMON:%=common/%.c)
+	@mkdir -p $(@D)
+	clang $(FUZZ_CFLAGS) $(fuzz_$*_CFLAGS) -Isrc/txsplit -Isrc/txfix -o $@ $< \
+		$(fuzz_$*_SRC) $(COMMON:%=common/%.c) $(PKG_LIBS) -lm
 
 # Rewrites one golden file set on request: make regen PROG=txsplit CASE=abbrev
 regen: all

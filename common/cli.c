@@ -1,5 +1,6 @@
 #include <signal.h>
 #include <stdarg.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <string.h>
 #include <unistd.h>
@@ -132,6 +133,29 @@ txcli_choice(const struct txcli *c, const char *opt, const char *arg,
 		    i == 0 ? "" : choices[i + 1] == NULL ? " or " : ", ", choices[i]);
 	txcli_warn(c, "%s: %s: must be %s", opt, arg, list);
 	return -1;
+}
+
+int
+txcli_bytes(const struct txcli *c, const char *opt, const char *arg,
+    size_t min, size_t *bytes)
+{
+	static const char units[] = "KkMmGg";
+	unsigned long long v = 0, scale = 1;
+	const char *p = arg, *u;
+	int i;
+
+	for (; *p >= '0' && *p <= '9' && v <= SIZE_MAX / 10; p++)
+		v = v * 10 + (unsigned)(*p - '0');
+	if (p > arg && *p != '\0' && p[1] == '\0' && (u = strchr(units, *p)) != NULL)
+		for (p++, i = 0; i <= (u - units) / 2; i++)
+			scale *= 1024;
+	if (p == arg || *p != '\0' || v > SIZE_MAX / scale || v * scale < min) {
+		txcli_warn(c, "%s: %s: must be a number of bytes (K, M or G), at least %zu",
+		    opt, arg, min);
+		return -1;
+	}
+	*bytes = (size_t)(v * scale);
+	return 0;
 }
 
 int

@@ -91,6 +91,14 @@ int txcli_choice(const struct txcli *c, const char *opt, const char *arg,
     const char *const choices[]);
 
 /*
+ * Parses arg as a size in bytes: digits, optionally K, M or G (powers of
+ * 1024; k, m, g alike).  Returns 0 with *bytes set, or -1 after "prog: opt: arg: must be
+ * a number of bytes (K, M or G), at least min" (a usage error).
+ */
+int txcli_bytes(const struct txcli *c, const char *opt, const char *arg,
+    size_t min, size_t *bytes);
+
+/*
  * Closes standard output's writer w, as the last thing a program does
  * (coreutils' close_stdout).  Returns 0, or 1 after "prog: write error:
  * why" when anything written could not be.

@@ -107,6 +107,7 @@ emit(struct txin *r, struct txin_span *sp, size_t textlen, size_t unitlen)
 	sp->term = sp->text + textlen;
 	sp->termlen = unitlen - textlen;
 	sp->offset = r->offset;
+	sp->more = 0;
 	r->start += unitlen;
 	r->offset += unitlen;
 	return 1;
@@ -165,11 +166,62 @@ next_para(struct txin *r, struct txin_span *sp)
 	return emit(r, sp, textend, pos);
 }
 
+/*
+ * Where to cut a piece of s[0..max) that the unit goes on after: see
+ * txin.max.  Returns a length in (0, max].
+ */
+static size_t
+cut_point(const char *s, size_t max)
+{
+	size_t i, last_nl = SIZE_MAX, next_nl = SIZE_MAX, space = 0;
+
+	for (i = max; i > max / 2; i--) {
+		if (s[i - 1] == '\n') {
+			if (next_nl != SIZE_MAX && is_blank(s + i, next_nl - i))
+				return next_nl + 1;
+			if (last_nl == SIZE_MAX)
+				last_nl = i - 1;
+			next_nl = i - 1;
+		} else if (space == 0 && (s[i - 1] == ' ' || s[i - 1] == '\t'))
+			space = i;
+	}
+	if (last_nl != SIZE_MAX)
+		return last_nl + 1;
+	if (space != 0)
+		return space;
+	for (i = max; i > 1 && i + 3 > max && ((unsigned char)s[i] & 0xC0) == 0x80; i--)
+		;
+	return i;
+}
+
+/* A piece of at most r->max bytes, when the unit of kind u (ALL or NUL) is longer. */
+static int
+piece(struct txin *r, enum txin_unit u, struct txin_span *sp)
+{
+	size_t n;
+	int k = 1;
+
+	while (r->end - r->start <= r->max && (k = refill(r)) > 0)
+		;
+	if (k < 0)
+		return -1;
+	n = r->end - r->start;
+	if (n <= r->max)
+		return 0;
+	if (u == TXIN_NUL && memchr(r->buf + r->start, '\0', r->max + 1) != NULL)
+		return 0;
+	n = cut_point(r->buf + r->start, r->max);
+	emit(r, sp, n, n);
+	sp->more = 1;
+	return 1;
+}
+
 int
 txin_next(struct txin *r, enum txin_unit u, struct txin_span *sp)
 {
 	long long at;
 	size_t len;
+	int k;
 
 	if (!r->started) {
 		r->started = 1;
@@ -188,6 +240,9 @@ txin_next(struct txin *r, enum txin_unit u, struct txin_span *sp)
 	if (r->start == r->end && (r->eof || refill(r) <= 0))
 		return r->err ? -1 : 0;
 
+	if (r->max > 0 && (u == TXIN_ALL || u == TXIN_NUL) &&
+	    (k = piece(r, u, sp)) != 0)
+		return k;
 	switch (u) {
 	case TXIN_PARA:
 		return next_para(r, sp);

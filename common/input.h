@@ -32,6 +32,7 @@ struct txin_span {
 	const char *term;
 	size_t termlen;
 	uint64_t offset;	/* of text[0] in the stream, a leading BOM counted */
+	int more;		/* a piece (see txin.max): the same unit goes on */
 };
 
 struct txin {
@@ -46,6 +47,13 @@ struct txin {
 	int rawbom;		/* set before the first txin_next: a leading BOM is data */
 	int bom;		/* the stream began with U+FEFF, which is skipped */
 	int crlf;		/* the first line ended in CR LF; -1 until a newline is seen */
+	/*
+	 * Set before reading: a TXIN_ALL or TXIN_NUL unit longer than max
+	 * bytes comes in pieces of at most max, each cut after a blank line,
+	 * else after a newline, else after white space, in the piece's second
+	 * half, else before a UTF-8 lead byte.  0: no limit.
+	 */
+	size_t max;
 };
 
 /* Prepares r to read fd, which the caller keeps owning.  Returns 0, or -1 when memory is exhausted. */
@@ -65,7 +73,8 @@ void txin_free(struct txin *r);
  * at the end of input, -1 on a read error or exhausted memory (errno value in
  * r->err).  Empty input yields no unit.  Blank means only spaces, tabs and
  * CRs.  In TXIN_PARA, blank lines before the first paragraph come as a unit
- * with empty text.  Bytes are not validated.
+ * with empty text.  Bytes are not validated.  A piece (sp->more set) has
+ * termlen 0; the unit's last piece has more 0 and the terminator.
  */
 int txin_next(struct txin *r, enum txin_unit u, struct txin_span *sp);
 

@@ -212,7 +212,7 @@ run_unit(struct loop *l, const struct txrun_unit *u, struct txout *w,
  */
 static int
 run_doc(struct loop *l, struct txin *d, uint64_t base, struct txout *w,
-    json_t *arr)
+    json_t *arr, int cont)
 {
 	const struct txrun *r = l->r;
 	struct spanout so;
@@ -225,11 +225,17 @@ run_doc(struct loop *l, struct txin *d, uint64_t base, struct txout *w,
 	so.w = w;
 	so.arr = arr;
 	so.blank_between = r->unit == TXIN_PARA;
-	l->doc++;
-	l->edits = 0;
+	if (!cont) {
+		l->doc++;
+		l->edits = 0;
+	}
 	u.name = l->name;
 	u.doc = l->doc;
-	bom_owed = arr == NULL && !r->quiet &&
+	if (r->unit == TXIN_ALL)
+		d->max = r->max;
+	/* a -z record's later piece: its start is no BOM */
+	d->rawbom |= cont;
+	bom_owed = arr == NULL && !r->quiet && !cont &&
 	    (r->result == TXRUN_EDITS || r->form == TXSPAN_TEXT);
 	while ((k = txin_next(d, r->unit, &sp)) > 0) {
 		if (bom_owed && d->bom)
@@ -256,12 +262,15 @@ run_nul(struct loop *l, struct txin *in)
 {
 	struct txin_span rec;
 	struct txin d;
-	int k, rc;
+	int k, rc, cont = 0;
 
+	if (l->r->unit == TXIN_ALL)
+		in->max = l->r->max;
 	while ((k = txin_next(in, TXIN_NUL, &rec)) > 0) {
 		txin_init_mem(&d, rec.text, rec.len);
-		rc = run_doc(l, &d, rec.offset, l->out, NULL);
+		rc = run_doc(l, &d, rec.offset, l->out, NULL, cont);
 		txin_free(&d);
+		cont = rec.more;
 		if (rc != 0)
 			return rc;
 		if (rec.termlen > 0 && !l->r->quiet)
@@ -287,7 +296,7 @@ run_record(struct loop *l, struct txjson_rec *rec)
 		return fail(l, l->name, strerror(ENOMEM));
 	}
 	txout_reset(&l->field);
-	rc = run_doc(l, &d, 0, &l->field, arr);
+	rc = run_doc(l, &d, 0, &l->field, arr, 0);
 	txin_free(&d);
 	if (rc != 0 || r->quiet) {
 		json_decref(arr);
@@ -390,7 +399,7 @@ run_input(struct loop *l, const char *path)
 		in.rawbom = 1;
 		rc = run_nul(l, &in);
 	} else
-		rc = run_doc(l, &in, 0, l->out, NULL);
+		rc = run_doc(l, &in, 0, l->out, NULL, 0);
 	txin_free(&in);
 	if (fd != STDIN_FILENO)
 		close(fd);

@@ -61,6 +61,12 @@ struct txrun {
 	 * U+2028, a lone CR...) is kept, at the end of the line before.
 	 */
 	int separators;
+	/*
+	 * 0, or the most a TXIN_ALL unit hands the engine at once: a longer
+	 * document (a file, a -z record, a JSON field) comes in pieces cut
+	 * as txin.max says, each a unit of the same document.
+	 */
+	size_t max;
 	const char *member;	/* --jsonl: the member spans are set in */
 	int quiet;		/* write nothing (a dry run, a pass that only counts) */
 	void *eng;

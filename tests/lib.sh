@@ -24,3 +24,11 @@ check() {
 }
 finish() { echo "$1: $pass passed, $fail failed"; }
 nonspace() { tr -d ' \t\r\n' <"$1"; }
+# cputime CMD...: runs CMD, output to /dev/null; prints its user+system CPU
+# seconds, or -1 when it failed.
+cputime() {
+	python3 -c 'import resource, subprocess, sys
+rc = subprocess.call(sys.argv[1:], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+r = resource.getrusage(resource.RUSAGE_CHILDREN)
+print("%.3f" % (r.ru_utime + r.ru_stime) if rc == 0 else -1)' "$@"
+}

@@ -29,6 +29,13 @@ int fix_rule_find(const char *name);
 int fix_rules_parse(const char *list, unsigned *mask, const char **bad,
     int *badlen);
 
+/*
+ * A longer document is repaired in pieces of at most this many bytes
+ * (txfix --window), so that memory is bounded by the piece: see txfix(1).
+ */
+#define FIX_WINDOW ((size_t)2 << 20)
+#define FIX_WINDOW_MIN ((size_t)64 << 10)
+
 struct fix_opts {
 	unsigned rules;		/* bit (1 << rule) for each rule to apply */
 	int nfkc;		/* NFKC instead of NFC */

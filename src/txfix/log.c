@@ -1,4 +1,16 @@
+#include <string.h>
+
 #include "log.h"
+
+int
+fixlog_open(struct fixlog *lg, const char *path)
+{
+	memset(lg, 0, sizeof(*lg));
+	if (path == NULL)
+		return 0;
+	lg->f = strcmp(path, "-") == 0 ? stderr : fopen(path, "w");
+	return lg->f == NULL ? -1 : 0;
+}
 
 static void
 escaped(FILE *f, const char *s, size_t n)
@@ -16,21 +28,38 @@ escaped(FILE *f, const char *s, size_t n)
 }
 
 int
-fixlog_write(FILE *f, unsigned long long doc, const char *s, uint64_t base,
+fixlog_write(struct fixlog *lg, const struct txrun_unit *u,
     const struct txedit *e, size_t ne)
 {
-	unsigned long long line = 1;
+	const char *s = u->text, *nl;
 	size_t i, pos = 0;
 
+	if (lg->f == NULL)
+		return 0;
+	if (u->doc != lg->doc) {
+		lg->doc = u->doc;
+		lg->line = 1;
+	}
 	for (i = 0; i < ne; i++) {
 		for (; pos < e[i].start; pos++)
-			line += s[pos] == '\n';
-		fprintf(f, "%llu\t%llu\t%llu\t", doc, line,
-		    (unsigned long long)(base + e[i].start));
-		escaped(f, s + e[i].start, e[i].end - e[i].start);
-		putc('\t', f);
-		escaped(f, e[i].repl, e[i].repllen);
-		fprintf(f, "\t%s\n", e[i].rule);
+			lg->line += s[pos] == '\n';
+		fprintf(lg->f, "%llu\t%llu\t%llu\t", u->doc, lg->line,
+		    (unsigned long long)(u->offset + e[i].start));
+		escaped(lg->f, s + e[i].start, e[i].end - e[i].start);
+		putc('\t', lg->f);
+		escaped(lg->f, e[i].repl, e[i].repllen);
+		fprintf(lg->f, "\t%s\n", e[i].rule);
 	}
-	return fflush(f) != 0 || ferror(f) ? -1 : 0;
+	for (; (nl = memchr(s + pos, '\n', u->len - pos)) != NULL; pos = (size_t)(nl - s) + 1)
+		lg->line++;
+	return fflush(lg->f) != 0 || ferror(lg->f) ? -1 : 0;
+}
+
+int
+fixlog_close(struct fixlog *lg)
+{
+	FILE *f = lg->f;
+
+	lg->f = NULL;
+	return f == NULL || f == stderr ? 0 : fclose(f) == 0 ? 0 : -1;
 }

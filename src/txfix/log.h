@@ -6,18 +6,32 @@
 #ifndef TXFIX_LOG_H
 #define TXFIX_LOG_H
 
-#include <stdint.h>
 #include <stdio.h>
 
+#include "run.h"
 #include "span.h"
 
+struct fixlog {
+	FILE *f;			/* NULL: no log */
+	unsigned long long doc, line;	/* the line the next unit starts on */
+};
+
 /*
- * Writes the lines for edits e[0..ne) of document number doc, text
- * s[0..n) whose first byte is at offset base of its input, and flushes f,
- * so that each document's log is out before its text.  Returns 0, or -1
- * when f could not be written (errno set).
+ * Opens the log at path ("-": standard error; NULL: none).  Returns 0, or
+ * -1 with errno set.
  */
-int fixlog_write(FILE *f, unsigned long long doc, const char *s,
-    uint64_t base, const struct txedit *e, size_t ne);
+int fixlog_open(struct fixlog *lg, const char *path);
+
+/*
+ * Writes the lines for edits e[0..ne) of unit u and flushes, so that each
+ * document's log is out before its text.  Units of one document (its
+ * pieces) are counted on from line to line.  Returns 0, or -1 when the log
+ * could not be written (errno set).  Without a log, does nothing.
+ */
+int fixlog_write(struct fixlog *lg, const struct txrun_unit *u,
+    const struct txedit *e, size_t ne);
+
+/* Closes the log (not standard error).  Returns 0, or -1 with errno set. */
+int fixlog_close(struct fixlog *lg);
 
 #endif

@@ -14,19 +14,20 @@
 #include "run.h"
 
 #define USAGE "usage: txfix [--only rules | --skip rules] [--log file] [--dry-run] " \
-	"[--lexicon file] [--nfkc] [--keep-nbsp] " TXCLI_USAGE " [file ...]\n" \
+	"[--lexicon file] [--nfkc] [--keep-nbsp] [--window bytes] " TXCLI_USAGE \
+	" [file ...]\n" \
 	"       txfix --learn [--lexicon file] [file ...]\n"
 
 enum {
 	OPT_ONLY = TXCLI_OPT_PROG, OPT_SKIP, OPT_LOG, OPT_DRY, OPT_LEXICON,
-	OPT_NFKC, OPT_KEEP_NBSP, OPT_LEARN
+	OPT_NFKC, OPT_KEEP_NBSP, OPT_WINDOW, OPT_LEARN
 };
 
 /* The fixer (or, with --learn, the lexicon builder) as the loop's engine. */
 struct engine {
 	struct fixer *fx;
 	struct lexbuild *learn;
-	FILE *log;
+	struct fixlog log;
 	const struct txedit *ed;
 	long ned;
 	char why[128];
@@ -48,6 +49,7 @@ usage(void)
 	    "      --lexicon=FILE   the lexicon (default: en.lex among the data files)\n"
 	    "      --nfkc           normalize to NFKC instead of NFC\n"
 	    "      --keep-nbsp      keep a no-break space between a number and its unit\n"
+	    "      --window=BYTES   repair a longer document in pieces (default 2M)\n"
 	    "      --learn          write the lexicon with the input's words added\n"
 	    "  -z, --null           documents are separated by NUL bytes\n"
 	    "      --jsonl[=FIELD]  JSON Lines: repair FIELD (default text)\n"
@@ -73,8 +75,7 @@ begin(void *eng, const struct txrun_unit *u, const char **why)
 		*why = strerror(ENOMEM);
 		return -1;
 	}
-	if (e->log != NULL && fixlog_write(e->log, u->doc, u->text, u->offset,
-	    e->ed, (size_t)e->ned) != 0) {
+	if (fixlog_write(&e->log, u, e->ed, (size_t)e->ned) != 0) {
 		snprintf(e->why, sizeof(e->why), "--log: %s", strerror(errno));
 		*why = e->why;
 		return -1;
@@ -105,18 +106,19 @@ main(int argc, char *argv[])
 		{ "lexicon", required_argument, NULL, OPT_LEXICON },
 		{ "nfkc", no_argument, NULL, OPT_NFKC },
 		{ "keep-nbsp", no_argument, NULL, OPT_KEEP_NBSP },
+		{ "window", required_argument, NULL, OPT_WINDOW },
 		{ "learn", no_argument, NULL, OPT_LEARN },
 		{ NULL, 0, NULL, 0 }
 	};
 	struct fix_opts fo = { (1u << R_NRULES) - 1, 0, 0 };
-	struct txrun run = { .unit = TXIN_ALL, .result = TXRUN_EDITS,
-	    .begin = begin, .next = next };
-	const char *logpath = NULL, *lexpath = NULL, *why;
 	struct engine e = { 0 };
+	struct txcli cli;
+	struct txrun run = { .cli = &cli, .unit = TXIN_ALL, .result = TXRUN_EDITS,
+	    .max = FIX_WINDOW, .eng = &e, .begin = begin, .next = next };
+	const char *logpath = NULL, *lexpath = NULL, *why;
 	struct lexicon *lx;
 	char *found = NULL;
 	unsigned only = 0, skip = 0;
-	struct txcli cli;
 	struct txout out;
 	int c, n, status, learn = 0;
 
@@ -146,6 +148,11 @@ main(int argc, char *argv[])
 		case OPT_KEEP_NBSP:
 			fo.keep_nbsp = 1;
 			break;
+		case OPT_WINDOW:
+			if (txcli_bytes(&cli, "--window", optarg, FIX_WINDOW_MIN,
+			    &run.max) != 0)
+				return 2;
+			break;
 		case OPT_LEARN:
 			learn = run.quiet = 1;
 			break;
@@ -162,7 +169,6 @@ main(int argc, char *argv[])
 	if (run.quiet && !learn && logpath == NULL)
 		logpath = "-";
 	fo.rules = (only != 0 ? only : fo.rules) & ~skip;
-
 	if (lexpath == NULL && (lexpath = found = txdata_find("en.lex")) == NULL) {
 		txcli_warn(&cli, "en.lex: lexicon not found (install tx, set TX_DATA or use --lexicon)");
 		return 1;
@@ -171,16 +177,13 @@ main(int argc, char *argv[])
 		txcli_warn(&cli, "%s: %s", lexpath, why);
 		return 1;
 	}
-	if (logpath != NULL && (e.log = strcmp(logpath, "-") == 0 ? stderr :
-	    fopen(logpath, "w")) == NULL)
+	if (fixlog_open(&e.log, logpath) != 0)
 		return txcli_fatal(&cli, logpath, errno);
 	if ((learn && ((e.learn = lexb_new()) == NULL ||
 	    lexb_add_lexicon(e.learn, lx) != 0)) ||
 	    (!learn && (e.fx = fix_new(&fo, lx)) == NULL) ||
 	    txout_init(&out, STDOUT_FILENO) != 0)
 		return txcli_fatal(&cli, NULL, ENOMEM);
-	run.cli = &cli;
-	run.eng = &e;
 	status = txrun_files(&run, &out, argc, argv);
 	if (learn && status == 0 && (txout_flush(&out) != 0 ||
 	    lexb_write(e.learn, STDOUT_FILENO, "txfix --learn") != 0))
@@ -189,7 +192,7 @@ main(int argc, char *argv[])
 	fix_free(e.fx);
 	lex_close(lx);
 	free(found);
-	if (e.log != NULL && e.log != stderr && fclose(e.log) != 0)
+	if (fixlog_close(&e.log) != 0)
 		status = txcli_fatal(&cli, logpath, errno);
 	return txcli_close_stdout(&cli, &out) != 0 ? 1 : status;
 }

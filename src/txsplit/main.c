@@ -53,7 +53,7 @@ main(int argc, char *argv[])
 	struct txcli cli;
 	struct txout out;
 	const char *why;
-	char codes[512], *end;
+	char codes[512];
 	size_t max;
 	int c, m, status;
 
@@ -72,13 +72,9 @@ main(int argc, char *argv[])
 			so.newlines = (enum split_newlines)m;
 			break;
 		case TXCLI_OPT_PROG:
-			so.max_sentence = strtoull(optarg, &end, 10);
-			if (*optarg < '0' || *optarg > '9' || *end != '\0' ||
-			    so.max_sentence == 0) {
-				txcli_warn(&cli, "--max-sentence: %s: must be a number of bytes",
-				    optarg);
+			if (txcli_bytes(&cli, "--max-sentence", optarg, 1,
+			    &so.max_sentence) != 0)
 				return 2;
-			}
 			break;
 		}
 	}

@@ -9,6 +9,8 @@
 
 #include "fix.h"
 #include "lexicon.h"
+#include "output.h"
+#include "utf8.h"
 
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
@@ -17,6 +19,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	static struct lexicon *lx;
 	struct fix_opts o = { (1u << R_NRULES) - 1, 0, 0 };
 	const struct txedit *ed;
+	struct txout w;
 	const char *why, *dir;
 	char path[4096];
 	size_t pos = 0;
@@ -40,6 +43,15 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		    fix_rule_find(ed[i].rule) < 0)
 			abort();
 		pos = ed[i].end;
+	}
+	if (txu8_validate((const char *)data, size) == size) {
+		txout_init_mem(&w);
+		pos = 0;
+		txedit_apply(&w, (const char *)data, &pos, ed, (size_t)n);
+		txout_write(&w, (const char *)data + pos, size - pos);
+		if (w.err || txu8_validate(w.buf, w.len) != w.len)
+			abort();
+		txout_close(&w);
 	}
 	return 0;
 }

@@ -2,7 +2,8 @@
  * libFuzzer target: the input reader and the document loop in each framing
  * (plain, -z, JSON Lines with --skip-bad), on a fuzzed file.  An engine that
  * edits nothing must give the input back byte for byte in every framing
- * and every unit; the splitter's sentences, written as lines, must keep
+ * and every unit, and with documents cut into pieces (txrun.max, as txfix
+ * --window); make fuzz builds it with a 61-byte read buffer; the splitter's sentences, written as lines, must keep
  * every byte that is not a space, tab, CR or LF.
  */
 #include <stdint.h>
@@ -48,7 +49,7 @@ int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	static const enum txcli_framing framings[] = { TXCLI_PLAIN, TXCLI_NUL, TXCLI_JSONL };
-	static const enum txin_unit units[] = { TXIN_ALL, TXIN_PARA, TXIN_LINE };
+	static const enum txin_unit units[] = { TXIN_ALL, TXIN_PARA, TXIN_LINE, TXIN_ALL };
 	static struct splitter *sp;
 	static char path[64];
 	struct split_opts so = { SPLIT_NL_AUTO, "en", 0 };
@@ -73,10 +74,10 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		txcli_init(&cli, "fuzz_run", NULL);
 		cli.framing = framings[f];
 		cli.skip_bad = 1;
-		for (u = 0; u < 3; u++) {
+		for (u = 0; u < 4; u++) {
 			r = (struct txrun){ .cli = &cli, .unit = units[u],
-			    .result = TXRUN_EDITS, .begin = begin_none,
-			    .next = next_none };
+			    .result = TXRUN_EDITS, .max = u == 3 ? 97 : 0,
+			    .begin = begin_none, .next = next_none };
 			txout_init_mem(&w);
 			if (txrun_files(&r, &w, 1, argv) != 0 || w.len != size ||
 			    (size > 0 && memcmp(w.buf, data, size) != 0))

@@ -100,6 +100,34 @@ test_choice(void **state)
 }
 
 static void
+test_bytes(void **state)
+{
+	static const struct { const char *arg; size_t want; } ok[] = {
+		{ "65536", 65536 }, { "64K", 65536 }, { "64k", 65536 },
+		{ "2M", 2 << 20 }, { "1g", (size_t)1 << 30 }, { "100000", 100000 },
+	};
+	static const char *const bad[] = {
+		"", "K", "-1", "+5", "1KB", "1T", "1.5M", " 64K", "65535", "0",
+		"99999999999999999999", "18014398509481984K"
+	};
+	struct txcli c;
+	size_t i, v;
+
+	(void)state;
+	txcli_init(&c, "t", NULL);
+	for (i = 0; i < sizeof(ok) / sizeof(ok[0]); i++) {
+		v = 0;
+		assert_int_equal(txcli_bytes(&c, "--w", ok[i].arg, 65536, &v), 0);
+		assert_int_equal(v, ok[i].want);
+	}
+	for (i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
+		v = 7;
+		assert_int_equal(txcli_bytes(&c, "--w", bad[i], 65536, &v), -1);
+		assert_int_equal(v, 7);
+	}
+}
+
+static void
 test_close_stdout(void **state)
 {
 	struct txout w;
@@ -126,6 +154,7 @@ main(void)
 		cmocka_unit_test(test_framing),
 		cmocka_unit_test(test_help_version_bad),
 		cmocka_unit_test(test_choice),
+		cmocka_unit_test(test_bytes),
 		cmocka_unit_test(test_close_stdout),
 	};
 

@@ -195,6 +195,77 @@ test_mem(void **state)
 	txin_free(&r);
 }
 
+/* The pieces of in as kind with r.max = max, "|" between them, "#" before a terminator. */
+static char *
+pieces(const char *in, size_t inlen, enum txin_unit kind, size_t max, int fromfd)
+{
+	static char out[256];
+	struct txin r;
+	struct txin_span u;
+	size_t n = 0;
+	uint64_t off = 0;
+	int fd = -1, k;
+
+	if (fromfd)
+		assert_int_equal(txin_init(&r, fd = fd_with(in, inlen)), 0);
+	else
+		txin_init_mem(&r, in, inlen);
+	r.max = max;
+	while ((k = txin_next(&r, kind, &u)) > 0) {
+		assert_true(u.len <= max || kind == TXIN_LINE);
+		assert_int_equal(u.offset, off);
+		assert_true(!u.more || u.termlen == 0);
+		off += u.len + u.termlen;
+		assert_true(n + u.len + 3 < sizeof(out));
+		memcpy(out + n, u.text, u.len);
+		n += u.len;
+		if (u.termlen > 0)
+			out[n++] = '#';
+		if (u.more)
+			out[n++] = '|';
+	}
+	assert_int_equal(k, 0);
+	assert_int_equal(off, inlen);
+	out[n] = '\0';
+	txin_free(&r);
+	if (fd >= 0)
+		close(fd);
+	return out;
+}
+
+static void
+test_pieces(void **state)
+{
+	int fd;
+
+	(void)state;
+	for (fd = 0; fd < 2; fd++) {
+		/* after the last blank line in the second half, else the last newline */
+		assert_string_equal(pieces(S("aa\n\nbb\ncc\n\ndd\nee\nff"), TXIN_ALL, 16, fd),
+		    "aa\n\nbb\ncc\n\n|dd\nee\nff");
+		assert_string_equal(pieces(S("aaaaaaaaaa\nbb\ncc dd"), TXIN_ALL, 16, fd),
+		    "aaaaaaaaaa\nbb\n|cc dd");
+		/* a blank line in the first half is too early: the last newline */
+		assert_string_equal(pieces(S("a\n\nbbbbbbbbbbbbb\nccc"), TXIN_ALL, 17, fd),
+		    "a\n\nbbbbbbbbbbbbb\n|ccc");
+		/* else after white space; else before a lead byte */
+		assert_string_equal(pieces(S("aaaaaaaaaa bbbbbbbbbb"), TXIN_ALL, 16, fd),
+		    "aaaaaaaaaa |bbbbbbbbbb");
+		assert_string_equal(pieces(S("aaaaaaaaaaaaaa\xc3\xa9" "b"), TXIN_ALL, 15, fd),
+		    "aaaaaaaaaaaaaa|\xc3\xa9" "b");
+		assert_string_equal(pieces(S("aaaaaaaaaaaaaaaaaaaaaaaa"), TXIN_ALL, 8, fd),
+		    "aaaaaaaa|aaaaaaaa|aaaaaaaa");
+		/* no longer than max: whole, as without a limit */
+		assert_string_equal(pieces(S("aaaaaaaa"), TXIN_ALL, 8, fd), "aaaaaaaa");
+		/* a NUL record: its pieces, then its terminator on the last */
+		assert_string_equal(pieces(S("ab\0aaaaaaaaaaaaaaaaaaaa\0c"), TXIN_NUL, 8, fd),
+		    "ab#aaaaaaaa|aaaaaaaa|aaaa#c");
+		/* lines and paragraphs are not cut */
+		assert_string_equal(pieces(S("aaaaaaaaaaaa\nb"), TXIN_LINE, 8, fd),
+		    "aaaaaaaaaaaa#b");
+	}
+}
+
 static void
 test_read_error(void **state)
 {
@@ -219,6 +290,7 @@ main(void)
 		cmocka_unit_test(test_bom),
 		cmocka_unit_test(test_long_line),
 		cmocka_unit_test(test_mem),
+		cmocka_unit_test(test_pieces),
 		cmocka_unit_test(test_read_error),
 	};
 
