@@ -4,6 +4,7 @@
 
 #include "brk.h"
 #include "chars.h"
+#include "hash.h"
 #include "lang.h"
 #include "split.h"
 #include "tokens.h"
@@ -26,15 +27,18 @@ struct tk {
 	unsigned char marker;	/* a list marker: "1." "a)" "•" */
 };
 
-/* A word list of a language profile, sorted for bsearch when the splitter is made. */
+/*
+ * A word list of a language profile as an open-addressing hash set (linear
+ * probing, at most half full): one hash and about one comparison a look-up.
+ */
 struct word {
-	const char *s;
+	const char *s;		/* NULL: an empty slot */
 	size_t n;
 };
 
 struct wordlist {
 	struct word *w;
-	size_t n;
+	size_t mask;		/* slots - 1, slots a power of two */
 };
 
 enum { L_TITLES, L_NUMABBR, L_ABBR, L_MIDABBR, L_OPENERS, L_BANG,
@@ -64,31 +68,33 @@ struct splitter {
 	unsigned long long cuts;
 };
 
-static int
-cmp_word(const void *x, const void *y)
+/* The slot of s[0..n) in l: where it is, or the empty slot where it would go. */
+static struct word *
+list_slot(const struct wordlist *l, const char *s, size_t n)
 {
-	const struct word *a = x, *b = y;
-	int c = memcmp(a->s, b->s, a->n < b->n ? a->n : b->n);
+	size_t i = (size_t)txhash(s, n, 0) & l->mask;
 
-	if (c != 0)
-		return c;
-	return a->n < b->n ? -1 : a->n > b->n;
+	while (l->w[i].s != NULL && (l->w[i].n != n || memcmp(l->w[i].s, s, n) != 0))
+		i = (i + 1) & l->mask;
+	return &l->w[i];
 }
 
-/* l: the words of list (see lang.h), sorted for bsearch. */
+/* l: the words of list (see lang.h). */
 static int
 list_init(struct wordlist *l, const char *list)
 {
-	const char *p = list;
-	size_t n = 0, k;
+	const char *p = list, *w;
+	size_t n = 0, slots = 16, k;
 
 	while (txlang_next(&p, &k) != NULL)
 		n++;
-	if ((l->w = malloc((n + 1) * sizeof(*l->w))) == NULL)
+	while (slots < 2 * n)
+		slots *= 2;
+	if ((l->w = calloc(slots, sizeof(*l->w))) == NULL)
 		return -1;
-	for (p = list, l->n = 0; (l->w[l->n].s = txlang_next(&p, &k)) != NULL; l->n++)
-		l->w[l->n].n = k;
-	qsort(l->w, l->n, sizeof(*l->w), cmp_word);
+	l->mask = slots - 1;
+	for (p = list; (w = txlang_next(&p, &k)) != NULL; )
+		*list_slot(l, w, k) = (struct word){ w, k };
 	return 0;
 }
 
@@ -97,14 +103,15 @@ static int
 in_list(const struct wordlist *l, const char *s, size_t n, int lower_first)
 {
 	char buf[48];
-	struct word key = { buf, n };
 
 	if (n == 0 || n >= sizeof(buf))
 		return 0;
-	memcpy(buf, s, n);
-	if (lower_first && buf[0] >= 'A' && buf[0] <= 'Z')
+	if (lower_first && s[0] >= 'A' && s[0] <= 'Z') {
+		memcpy(buf, s, n);
 		buf[0] = (char)(buf[0] - 'A' + 'a');
-	return bsearch(&key, l->w, l->n, sizeof(*l->w), cmp_word) != NULL;
+		s = buf;
+	}
+	return list_slot(l, s, n)->s != NULL;
 }
 
 #define TK_IN(sp, s, t, which) in_list(&(sp)->list[which], (s) + (t)->start, \

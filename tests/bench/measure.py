@@ -1,21 +1,59 @@
 #!/usr/bin/env python3
 """Runs a command over an input and prints its throughput and peak memory.
 
-usage: measure.py NAME INPUT MB -- COMMAND...   (INPUT on stdin, or '{}' in COMMAND)
+usage: measure.py NAME INPUT -- COMMAND...   (INPUT on stdin, or '{}' in COMMAND)
        measure.py NAME --gen SOURCE MB -- COMMAND...  (SOURCE repeated to MB megabytes
                                                       through a pipe: no big file on disk)
-Prints: NAME  MB/s  peak RSS.  CPU time is user+sys of the command alone.
+The command's output goes through a pipe to cat(1), as in a pipeline.  It
+runs TX_BENCH_RUNS times (default 3); MB/s is of the median wall time, the
+CPU figure is the command's own user+sys (GNU time), peak RSS the largest.
+Prints: NAME  MB  MB/s (wall)  MB/s (CPU)  peak RSS.
 """
 import os
-import resource
+import statistics
 import subprocess
 import sys
 import tempfile
 import time
 
-# GNU time reports the peak RSS of the command itself; Python's own
-# getrusage(RUSAGE_CHILDREN) would count the forked interpreter too.
+# GNU time reports the command's own CPU time and peak RSS, not those of
+# this interpreter or of the cat that drains the pipe.
 TIME = '/usr/bin/time'
+
+
+def once(cmd, gen, src, target):
+    """One run: (bytes in, wall seconds, cpu seconds, peak RSS in KB)."""
+    rssfile = tempfile.NamedTemporaryFile(prefix='txbench', delete=False).name
+    timed = [TIME, '-f', '%U %S %M', '-o', rssfile] + cmd
+    t0 = time.monotonic()
+    if gen:
+        chunk = open(src, 'rb').read()
+        while len(chunk) < 1 << 20:
+            chunk += chunk
+        p = subprocess.Popen(timed, stdin=subprocess.PIPE, stdout=subprocess.PIPE)
+        drain = subprocess.Popen(['cat'], stdin=p.stdout, stdout=subprocess.DEVNULL)
+        p.stdout.close()
+        size = 0
+        while size < target:
+            p.stdin.write(chunk)
+            size += len(chunk)
+        p.stdin.close()
+    else:
+        size = os.path.getsize(src)
+        with open(src, 'rb') as f:
+            p = subprocess.Popen([c.replace('{}', src) for c in timed], stdin=f,
+                                 stdout=subprocess.PIPE)
+            drain = subprocess.Popen(['cat'], stdin=p.stdout, stdout=subprocess.DEVNULL)
+            p.stdout.close()
+    rc = p.wait()
+    drain.wait()
+    wall = time.monotonic() - t0
+    with open(rssfile) as f:
+        fields = f.read().split()
+    os.unlink(rssfile)
+    if rc != 0:
+        return None
+    return size, wall, float(fields[-3]) + float(fields[-2]), int(fields[-1])
 
 
 def main():
@@ -24,41 +62,21 @@ def main():
     name, cmd = args[0], args[sep + 1:]
     gen = args[1] == '--gen'
     src = args[2] if gen else args[1]
-    rssfile = tempfile.NamedTemporaryFile(prefix='txbench', delete=False).name
-    cmd = [TIME, '-f', '%M', '-o', rssfile] + cmd
-    before = resource.getrusage(resource.RUSAGE_CHILDREN)
-    t0 = time.monotonic()
-    if gen:
-        target = int(float(args[3]) * 1e6)
-        chunk = open(src, 'rb').read()
-        while len(chunk) < 1 << 20:
-            chunk += chunk
-        p = subprocess.Popen(cmd, stdin=subprocess.PIPE, stdout=subprocess.DEVNULL)
-        sent = 0
-        while sent < target:
-            p.stdin.write(chunk)
-            sent += len(chunk)
-        p.stdin.close()
-        rc = p.wait()
-        size = sent
-    else:
-        size = os.path.getsize(src)
-        cmd = [c.replace('{}', src) for c in cmd]
-        with open(src, 'rb') as f:
-            rc = subprocess.call(cmd, stdin=f, stdout=subprocess.DEVNULL)
-    wall = time.monotonic() - t0
-    after = resource.getrusage(resource.RUSAGE_CHILDREN)
-    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
-    if rc != 0:
-        print(f"{name}: exit status {rc}", file=sys.stderr)
-        sys.exit(1)
-    with open(rssfile) as f:
-        rss_kb = int(f.read().split()[-1])
-    os.unlink(rssfile)
-    mbs = size / 1e6 / cpu if cpu > 0 else float('inf')
-    print(f"{name:<38} {size / 1e6:7.1f} MB {mbs:8.1f} MB/s (cpu {cpu:.2f}s, wall {wall:.2f}s)"
-          f"  peak RSS {rss_kb / 1024:.1f} MB")
-    return mbs
+    target = int(float(args[3]) * 1e6) if gen else 0
+    runs = []
+    for _ in range(int(os.environ.get('TX_BENCH_RUNS', '3'))):
+        r = once(cmd, gen, src, target)
+        if r is None:
+            print(f"{name}: exit status not 0", file=sys.stderr)
+            sys.exit(1)
+        runs.append(r)
+    size = runs[0][0]
+    wall = statistics.median(r[1] for r in runs)
+    cpu = statistics.median(r[2] for r in runs)
+    rss = max(r[3] for r in runs)
+    print(f"{name:<38} {size / 1e6:7.1f} MB {size / 1e6 / wall:8.1f} MB/s wall"
+          f" ({size / 1e6 / cpu if cpu > 0 else float('inf'):.1f} MB/s CPU,"
+          f" median of {len(runs)})  peak RSS {rss / 1024:.1f} MB")
 
 
 if __name__ == '__main__':

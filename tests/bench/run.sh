@@ -31,20 +31,23 @@ while [ "$(wc -c <"$tmp/big")" -lt 200000000 ]; do
 	cat "$tmp/unit" "$tmp/unit" "$tmp/unit" "$tmp/unit" >>"$tmp/big"
 	cat "$tmp/big" "$tmp/big" >"$tmp/big2" 2>/dev/null && mv "$tmp/big2" "$tmp/big"
 done
-$m "cat" "$tmp/big" -- cat
+$m "cat | cat" "$tmp/big" -- cat
 $m "ICU sentence iterator (whole process)" "$tmp/big" -- build/tests/bench/icu_split '{}'
 build/tests/bench/icu_split "$tmp/big" | sed 's/^/  ICU: /'
 $m "txsplit" "$tmp/big" -- bin/txsplit
 $m "txsplit -n space" "$tmp/big" -- bin/txsplit -n space
 $m "txsplit --offsets" "$tmp/big" -- bin/txsplit -o
 $m "txsplit -l de (ICU path)" "$tmp/big" -- bin/txsplit -l de
-echo "== txsplit: peak memory on 1 GB through a pipe"
+echo "== peak memory on 1 GB through a pipe (txfix: one document, in --window pieces)"
 $m "txsplit, 1 GB" --gen "$tmp/unit" 1000 -- bin/txsplit
+$m "txfix, 1 GB" --gen "$tmp/unit" 1000 -- bin/txfix
 echo "== txsplit: peak memory on 100 MB lines with no boundary (cut at --max-sentence)"
 awk 'BEGIN { for (i = 0; i < 16700000; i++) printf "word, " }' >"$tmp/commas"
 $m "txsplit, 100 MB of 'word, '" "$tmp/commas" -- bin/txsplit
 head -c 120000000 /dev/urandom | tr -d ' \t\r\n' | head -c 100000000 >"$tmp/random"
 $m "txsplit, 100 MB of random bytes" "$tmp/random" -- bin/txsplit
+# txfix's worst case: a token a byte, in --window pieces (txfix(1) MEMORY)
+$m "txfix, 100 MB of random bytes" "$tmp/random" -- bin/txfix
 rm -f "$tmp/commas" "$tmp/random"
 
 P=$shared/data/spacing
@@ -77,7 +80,7 @@ print("fixed_encoding pass %d / %d, negatives unchanged %d / %d" % (
 		cat "$P/clean.txt" "$P/clean.txt" "$P/clean.txt" "$P/clean.txt" >>"$tmp/fix"
 		cat "$tmp/fix" "$tmp/fix" >"$tmp/fix2" && mv "$tmp/fix2" "$tmp/fix"
 	done
-	$m "cat" "$tmp/fix" -- cat
+	$m "cat | cat" "$tmp/fix" -- cat
 	$m "txfix (one 50 MB document)" "$tmp/fix" -- bin/txfix
 	tr '\n' '\0' <"$tmp/fix" >"$tmp/fixz"
 	$m "txfix -z (one document a line)" "$tmp/fixz" -- bin/txfix -z
