@@ -50,7 +50,8 @@ fixlog_write(struct fixlog *lg, const struct txrun_unit *u,
 		escaped(lg->f, e[i].repl, e[i].repllen);
 		fprintf(lg->f, "\t%s\n", e[i].rule);
 	}
-	for (; (nl = memchr(s + pos, '\n', u->len - pos)) != NULL; pos = (size_t)(nl - s) + 1)
+	for (; pos < u->len && (nl = memchr(s + pos, '\n', u->len - pos)) != NULL;
+	    pos = (size_t)(nl - s) + 1)
 		lg->line++;
 	return fflush(lg->f) != 0 || ferror(lg->f) ? -1 : 0;
 }
