@@ -194,10 +194,16 @@ cut_point(const char *s, size_t max)
 	return i;
 }
 
-/* A piece of at most r->max bytes, when the unit of kind u (ALL or NUL) is longer. */
+/*
+ * With r->max set, the unit of kind u (ALL or NUL) once max + 1 bytes are
+ * read: a piece of it when it is longer than max, the whole record when
+ * its NUL is among them; 0 (read it as without a limit) when the input
+ * ends first.
+ */
 static int
 piece(struct txin *r, enum txin_unit u, struct txin_span *sp)
 {
+	const char *z;
 	size_t n;
 	int k = 1;
 
@@ -208,8 +214,10 @@ piece(struct txin *r, enum txin_unit u, struct txin_span *sp)
 	n = r->end - r->start;
 	if (n <= r->max)
 		return 0;
-	if (u == TXIN_NUL && memchr(r->buf + r->start, '\0', r->max + 1) != NULL)
-		return 0;
+	if (u == TXIN_NUL && (z = memchr(r->buf + r->start, '\0', r->max + 1)) != NULL) {
+		n = (size_t)(z - (r->buf + r->start));
+		return emit(r, sp, n, n + 1);
+	}
 	n = cut_point(r->buf + r->start, r->max);
 	emit(r, sp, n, n);
 	sp->more = 1;

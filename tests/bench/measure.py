@@ -25,26 +25,25 @@ def once(cmd, gen, src, target):
     """One run: (bytes in, wall seconds, cpu seconds, peak RSS in KB)."""
     rssfile = tempfile.NamedTemporaryFile(prefix='txbench', delete=False).name
     timed = [TIME, '-f', '%U %S %M', '-o', rssfile] + cmd
+    if not gen:
+        size = os.path.getsize(src)
+        timed = [c.replace('{}', src) for c in timed]
     t0 = time.monotonic()
+    stdin = subprocess.PIPE if gen else open(src, 'rb')
+    p = subprocess.Popen(timed, stdin=stdin, stdout=subprocess.PIPE)
+    drain = subprocess.Popen(['cat'], stdin=p.stdout, stdout=subprocess.DEVNULL)
+    p.stdout.close()
     if gen:
         chunk = open(src, 'rb').read()
         while len(chunk) < 1 << 20:
             chunk += chunk
-        p = subprocess.Popen(timed, stdin=subprocess.PIPE, stdout=subprocess.PIPE)
-        drain = subprocess.Popen(['cat'], stdin=p.stdout, stdout=subprocess.DEVNULL)
-        p.stdout.close()
         size = 0
         while size < target:
             p.stdin.write(chunk)
             size += len(chunk)
         p.stdin.close()
     else:
-        size = os.path.getsize(src)
-        with open(src, 'rb') as f:
-            p = subprocess.Popen([c.replace('{}', src) for c in timed], stdin=f,
-                                 stdout=subprocess.PIPE)
-            drain = subprocess.Popen(['cat'], stdin=p.stdout, stdout=subprocess.DEVNULL)
-            p.stdout.close()
+        stdin.close()
     rc = p.wait()
     drain.wait()
     wall = time.monotonic() - t0
