@@ -12,6 +12,7 @@ CFLAGS ?= -O2 -g
 # Each program links only what it uses; libtx.a's objects pull in the rest.
 txsplit_PKGS = icu-uc icu-i18n libutf8proc jansson
 txfix_PKGS = icu-uc libutf8proc jansson
+txstrip_PKGS = icu-uc icu-i18n libutf8proc jansson libxml-2.0
 ALL_PKGS = icu-uc icu-i18n libutf8proc jansson libxml-2.0
 pkg_cflags = $(shell pkg-config --cflags $(1) 2>/dev/null)
 pkg_libs = $(shell pkg-config --libs $(1) 2>/dev/null)
@@ -30,10 +31,12 @@ COMMON_OBJ = $(COMMON:%=build/common/%.o)
 LIBTX = build/libtx.a
 
 # A program is its main.o and its engine, the objects its unit tests link.
-PROGS = txsplit txfix
+PROGS = txsplit txfix txstrip
 txsplit_ENGINE = build/src/txsplit/split.o
 txfix_ENGINE = build/src/txfix/fix.o build/src/txfix/mojibake.o \
 	build/src/txfix/lexicon.o build/src/txfix/log.o
+txstrip_ENGINE = build/src/txstrip/strip.o build/src/txstrip/feat.o \
+	build/src/txstrip/block.o build/src/txstrip/html.o build/src/txstrip/words.o
 
 # Unit tests: one per common/ module, one per engine module; test_X of an
 # engine says whose (test_X_PROG, one program or more).  test_alloc runs
@@ -48,10 +51,13 @@ test_alloc_LDFLAGS = -Wl,--wrap=malloc,--wrap=calloc,--wrap=realloc,--wrap=free
 UNIT_BIN = $(UNIT:%=build/tests/unit/test_%)
 engines = $(foreach p,$(1),$($(p)_ENGINE))
 
-.PHONY: all check check-run deps demo bench install uninstall clean lexicon \
+.PHONY: all check check-run deps demo bench install uninstall clean lexicon model-strip \
 	valgrind sanitize regen fuzz fuzz-run
 
-all: $(PROGS:%=bin/%)
+INSTALL_PROGS = $(PROGS) txstrip-train
+DATA = NOTICE en.lex strip.model
+
+all: $(INSTALL_PROGS:%=bin/%)
 
 build/%.o: %.c
 	@mkdir -p $(@D)
@@ -68,6 +74,12 @@ $(LIBTX): $(COMMON_OBJ)
 bin/%: build/src/%/main.o $$(%_ENGINE) $(LIBTX)
 	$(CC) $(ALL_LDFLAGS) -o $@ build/src/$*/main.o $($*_ENGINE) $(LIBTX) \
 		$(call pkg_libs,$($*_PKGS)) -lm
+
+# The trainer: txstrip's engine, the labeller and liblinear (Debian
+# liblinear-dev), which only training needs.
+bin/txstrip-train: build/src/txstrip/train.o build/src/txstrip/label.o \
+		$(txstrip_ENGINE) $(LIBTX)
+	$(CC) $(ALL_LDFLAGS) -o $@ $^ $(call pkg_libs,$(txstrip_PKGS)) -llinear -lm
 
 build/tests/unit/test_%: tests/unit/test_%.c $$(call engines,$$(test_$$*_PROG)) $(LIBTX)
 	@mkdir -p $(@D)
@@ -92,6 +104,13 @@ build/tests/unit/test_input_small: tests/unit/test_input.c common/input.c
 lexicon: build/mklex
 	@mk/deps.sh check scowl 2>/dev/null || mk/deps.sh install scowl
 	@sh mk/lexicon.sh
+
+# txstrip's model is committed; this trains it again from the WCXB
+# development pages (data/NOTICE), the same bytes every time.
+WCXB = ../shared/data/boilerplate/wcxb-dev
+model-strip: bin/txstrip-train
+	python3 tests/bench/wcxb.py $(WCXB) | bin/txstrip-train > data/strip.model.new
+	mv data/strip.model.new data/strip.model
 
 build/mklex: src/txfix/mklex.c build/src/txfix/lexicon.o $(LIBTX)
 	$(CC) $(ALL_CFLAGS) -Isrc/txfix -o $@ src/txfix/mklex.c build/src/txfix/lexicon.o \
@@ -135,7 +154,7 @@ sanitize:
 	@# the sanitized objects are removed whatever the result, so that no
 	@# later build links them
 	@ASAN_OPTIONS=detect_leaks=1 sh tests/run.sh --quick; rc=$$?; \
-		rm -rf build; rm -f $(PROGS:%=bin/%); exit $$rc
+		rm -rf build; rm -f $(INSTALL_PROGS:%=bin/%); exit $$rc
 
 # libFuzzer (clang): make fuzz builds a target per parser and engine;
 # make fuzz SECS=N also runs each for N seconds over tests/fuzz/corpus
@@ -178,19 +197,19 @@ regen: all
 
 install: all
 	mkdir -p $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(DATADIR)
-	for p in $(PROGS); do \
+	for p in $(INSTALL_PROGS); do \
 		cp bin/$$p $(DESTDIR)$(BINDIR)/$$p && \
 		cp man/$$p.1 $(DESTDIR)$(MANDIR)/man1/$$p.1 || exit 1; \
 	done
-	cp data/NOTICE data/en.lex $(DESTDIR)$(DATADIR)/
+	cp $(DATA:%=data/%) $(DESTDIR)$(DATADIR)/
 
 uninstall:
-	for p in $(PROGS); do \
+	for p in $(INSTALL_PROGS); do \
 		rm -f $(DESTDIR)$(BINDIR)/$$p $(DESTDIR)$(MANDIR)/man1/$$p.1; \
 	done
-	rm -f $(DESTDIR)$(DATADIR)/NOTICE $(DESTDIR)$(DATADIR)/en.lex
+	rm -f $(DATA:%=$(DESTDIR)$(DATADIR)/%)
 	-rmdir $(DESTDIR)$(DATADIR) 2>/dev/null
 
 clean:
 	rm -rf build
-	rm -f $(PROGS:%=bin/%)
+	rm -f $(INSTALL_PROGS:%=bin/%)

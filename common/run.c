@@ -304,11 +304,14 @@ run_record(struct loop *l, struct txjson_rec *rec)
 	}
 	if (l->field.err)
 		return fail(l, l->name, strerror(l->field.err));
+	if (arr == NULL && r->member != NULL && r->member_value != NULL)
+		arr = r->member_value(r->eng);
 	/* a field without edits keeps its spelling (escapes and all) */
 	if (arr == NULL && l->edits == 0)
 		return txout_write(l->out, rec->line, rec->len) != 0 ? -1 : 0;
-	if (txjson_write(l->out, rec, arr != NULL ? NULL : l->field.buf != NULL ?
-	    l->field.buf : "", l->field.len, arr) != 0 && !l->out->err)
+	if (txjson_write(l->out, rec, r->result == TXRUN_SPANS ? NULL :
+	    l->field.buf != NULL ? l->field.buf : "", l->field.len, arr) != 0 &&
+	    !l->out->err)
 		return fail(l, l->name, "cannot encode the record");
 	return 0;
 }
@@ -334,7 +337,8 @@ run_jsonl(struct loop *l, struct txin *in)
 			continue;
 		}
 		code = txjson_parse(&rec, line.text, line.len, r->cli->field,
-		    r->result == TXRUN_SPANS ? r->member : NULL);
+		    r->result == TXRUN_SPANS || r->member_value != NULL ?
+		    r->member : NULL);
 		if (code != TXJSON_OK) {
 			snprintf(where, sizeof(where), "%llu", lineno);
 			txcli_warn(r->cli, "%s:%s: %s%s", l->name, where,

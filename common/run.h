@@ -22,6 +22,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include <jansson.h>
+
 #include "cli.h"
 #include "input.h"
 #include "output.h"
@@ -68,6 +70,12 @@ struct txrun {
 	 */
 	size_t max;
 	const char *member;	/* --jsonl: the member spans are set in */
+	/*
+	 * --jsonl, TXRUN_EDITS: when not NULL, the value of member for the
+	 * record just edited (a new reference, or NULL for none), set after
+	 * the edited field (txstrip's "title").
+	 */
+	json_t *(*member_value)(void *eng);
 	int quiet;		/* write nothing (a dry run, a pass that only counts) */
 	void *eng;
 	/*

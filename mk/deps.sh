@@ -5,7 +5,7 @@ set -u
 # gcc and libc6-dev: a minimal Debian root has neither; bsdextrautils: col(1),
 # which tests/docs.sh uses to compare a page's SYNOPSIS with usage().
 pkgs="make gcc libc6-dev pkg-config libicu-dev libutf8proc-dev libjansson-dev
-libxml2-dev libcmocka-dev unicode-data mandoc bsdextrautils python3"
+libxml2-dev liblinear-dev libcmocka-dev unicode-data mandoc bsdextrautils python3"
 mode=${1:-check}
 [ $# -gt 0 ] && shift
 pkgs="$pkgs $*"
