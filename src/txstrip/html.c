@@ -515,7 +515,8 @@ block_html(struct blocks *bl, const char *text, size_t len, const char **why)
 	xmlSetGenericErrorFunc(NULL, quiet);
 	doc = htmlReadMemory(s, (int)n, NULL, "UTF-8", HTML_PARSE_RECOVER |
 	    HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING | HTML_PARSE_NONET |
-	    HTML_PARSE_COMPACT | HTML_PARSE_IGNORE_ENC | HTML_PARSE_NODEFDTD);
+	    HTML_PARSE_COMPACT | HTML_PARSE_IGNORE_ENC | HTML_PARSE_NODEFDTD |
+	    XML_PARSE_HUGE);
 	free(own);
 	if (put(bl, "", 0) != 0) {
 		xmlFreeDoc(doc);
