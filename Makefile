@@ -163,7 +163,7 @@ sanitize:
 # txsplit's window; fuzz_run reads through a 61-byte buffer and cuts
 # documents into 97-byte pieces) and a 10 s slow-unit timeout, which turns
 # quadratic work into a finding.
-FUZZ = split fix model run utf8 tokens
+FUZZ = split fix model run utf8 tokens strip_html strip_text
 FUZZ_CFLAGS = $(TX_CFLAGS) -g -O1 -fsanitize=fuzzer,address,undefined
 FUZZ_OPTS = -max_len=300000 -timeout=10 -dict=tests/fuzz/tx.dict -print_final_stats=1
 fuzz_split_SRC = src/txsplit/split.c
@@ -171,6 +171,8 @@ fuzz_fix_SRC = src/txfix/fix.c src/txfix/mojibake.c src/txfix/lexicon.c
 fuzz_model_SRC = src/txfix/lexicon.c
 fuzz_run_SRC = src/txsplit/split.c
 fuzz_run_CFLAGS = -DTXIN_BUFSIZE=61
+fuzz_strip_html_SRC = $(txstrip_ENGINE:build/%.o=%.c)
+fuzz_strip_text_SRC = $(fuzz_strip_html_SRC)
 FUZZ_BIN = $(FUZZ:%=build/tests/fuzz/fuzz_%)
 fuzz:
 	@mk/deps.sh check clang libclang-rt-dev 2>/dev/null || \
@@ -187,7 +189,7 @@ fuzz-run: $(FUZZ_BIN)
 
 build/tests/fuzz/fuzz_%: tests/fuzz/fuzz_%.c $$(fuzz_%_SRC) $(COMMON:%=common/%.c)
 	@mkdir -p $(@D)
-	clang $(FUZZ_CFLAGS) $(fuzz_$*_CFLAGS) -Isrc/txsplit -Isrc/txfix -o $@ $< \
+	clang $(FUZZ_CFLAGS) $(fuzz_$*_CFLAGS) -Isrc/txsplit -Isrc/txfix -Isrc/txstrip -o $@ $< \
 		$(fuzz_$*_SRC) $(COMMON:%=common/%.c) $(PKG_LIBS) -lm
 
 # Rewrites one golden file set on request: make regen PROG=txsplit CASE=abbrev

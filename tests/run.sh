@@ -90,7 +90,7 @@ done
 
 # Scripted suites (contract, properties, docs): each ends with
 # "NAME: N passed, M failed".
-for s in tests/contract.sh tests/properties.sh tests/memory.sh tests/docs.sh \
+for s in tests/contract.sh tests/properties.sh tests/memory.sh tests/strip.sh tests/docs.sh \
     tests/install.sh; do
 	mkdir -p "$tmp/s"
 	TX_TMP=$tmp/s TX_QUICK=$quick TX_WRAP=$wrap sh "$s" >"$tmp/suite" 2>&1
