@@ -172,7 +172,9 @@ fuzz_model_SRC = src/txfix/lexicon.c
 fuzz_run_SRC = src/txsplit/split.c
 fuzz_run_CFLAGS = -DTXIN_BUFSIZE=61
 fuzz_strip_html_SRC = $(txstrip_ENGINE:build/%.o=%.c)
+fuzz_strip_html_CFLAGS = -DSTRIP_MODE=STRIP_HTML
 fuzz_strip_text_SRC = $(fuzz_strip_html_SRC)
+fuzz_strip_text_CFLAGS = -DSTRIP_MODE=STRIP_TEXT
 FUZZ_BIN = $(FUZZ:%=build/tests/fuzz/fuzz_%)
 fuzz:
 	@mk/deps.sh check clang libclang-rt-dev 2>/dev/null || \
@@ -187,9 +189,14 @@ fuzz-run: $(FUZZ_BIN)
 		[ $$rc -eq 0 ] || { tail -n 30 build/corpus/$$t.log; exit 1; }; \
 	done; fi
 
+build/tests/fuzz/fuzz_strip_%: tests/fuzz/fuzz_strip.c $$(fuzz_strip_%_SRC) $(COMMON:%=common/%.c)
+	@mkdir -p $(@D)
+	clang $(FUZZ_CFLAGS) $(fuzz_strip_$*_CFLAGS) -Isrc/txstrip -o $@ $< \
+		$(fuzz_strip_$*_SRC) $(COMMON:%=common/%.c) $(PKG_LIBS) -lm
+
 build/tests/fuzz/fuzz_%: tests/fuzz/fuzz_%.c $$(fuzz_%_SRC) $(COMMON:%=common/%.c)
 	@mkdir -p $(@D)
-	clang $(FUZZ_CFLAGS) $(fuzz_$*_CFLAGS) -Isrc/txsplit -Isrc/txfix -Isrc/txstrip -o $@ $< \
+	clang $(FUZZ_CFLAGS) $(fuzz_$*_CFLAGS) -Isrc/txsplit -Isrc/txfix -o $@ $< \
 		$(fuzz_$*_SRC) $(COMMON:%=common/%.c) $(PKG_LIBS) -lm
 
 # Rewrites one golden file set on request: make regen PROG=txsplit CASE=abbrev

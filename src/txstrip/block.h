@@ -82,6 +82,9 @@ int feat_doc(struct featurizer *fz, const struct blocks *bl);
 size_t feat_block(struct featurizer *fz, size_t i, uint32_t *out,
     const char **names);
 
+/* The words of block i of the document last given to feat_doc. */
+unsigned feat_nwords(const struct featurizer *fz, size_t i);
+
 /*
  * The second stage's features of block i of a page of n blocks, given
  * the first stage's probability p[] and the word count words[] of each:

@@ -511,20 +511,24 @@ feat_doc(struct featurizer *fz, const struct blocks *bl)
 	return 0;
 }
 
+unsigned
+feat_nwords(const struct featurizer *fz, size_t i)
+{
+	return fz->st[i].words;
+}
+
 static void
 emit(struct featurizer *fz, unsigned t, uint64_t v, const char *s, size_t n)
 {
-	uint64_t h;
 	uint32_t f;
 
 	if (fz->nout >= FEAT_MAX)
 		return;
-	if (s != NULL)
-		h = txhash(s, n, txhash_mix_(t * TXHASH_K1));
-	else
-		h = txhash_mix_(txhash_mix_(t * TXHASH_K1) ^ (v + TXHASH_K0));
-	f = (uint32_t)(h >> (64 - fz->bits));
-	f += f == 0;
+	if (s != NULL) {
+		f = (uint32_t)(txhash(s, n, txhash_mix_(t * TXHASH_K1)) >> (64 - fz->bits));
+		f += f == 0;
+	} else
+		f = slot(fz->bits, t, v);
 	if (fz->names != NULL) {
 		if (s != NULL)
 			snprintf(fz->namebuf[fz->nout], sizeof(fz->namebuf[0]),

@@ -356,16 +356,13 @@ score_blocks(struct stripper *st, const struct strip_clf *c1,
 		return -1;
 	*p = st->score + nb;
 	for (i = 0; i < nb; i++) {
-		const struct block *b = &st->bl.b[i];
-
 		n = feat_block(st->fz, i, f, NULL);
 		if (txvec_grow((void **)&st->feat, &st->fcap, at + n, sizeof(uint32_t)) != 0)
 			return -1;
 		memcpy(st->feat + at, f, n * sizeof(*f));
 		at += n;
 		st->nfeat[i] = at;
-		st->words[i] = (unsigned)feat_words(st->bl.text + b->start,
-		    b->end - b->start, NULL, NULL);
+		st->words[i] = feat_nwords(st->fz, i);
 		(*p)[i] = 1 / (1 + exp(-strip_score(c1, f, n)));
 	}
 	/* p holds the first stage's probabilities, then the group means */

@@ -119,8 +119,7 @@ add_page(struct trainer *t, struct mode *m, const char *page, size_t plen,
 		x[n + 1].index = -1;
 		m->x[m->n] = x;
 		m->y[m->n] = lab ? 1 : -1;
-		m->words[m->n] = (unsigned)feat_words(t->bl.text + b->start,
-		    b->end - b->start, NULL, NULL);
+		m->words[m->n] = feat_nwords(t->fz, i);
 		m->n++;
 	}
 	return 0;

@@ -1,10 +1,11 @@
 /*
- * libFuzzer target: txstrip's text path (blocks, features, both stages,
+ * libFuzzer target, built twice (STRIP_MODE STRIP_HTML and STRIP_TEXT):
+ * txstrip's html or text path (blocks, features, both stages,
  * smoothing) on arbitrary bytes, with the model in data/.  Checks the
  * contract of its edits: in order, inside the page, and for plain text
  * deletions of whole lines.
  *
- *   make fuzz && build/tests/fuzz/fuzz_strip_text -max_total_time=60 build/corpus tests/fuzz/corpus
+ *   make fuzz && build/tests/fuzz/fuzz_strip_html -max_total_time=60 build/corpus tests/fuzz/corpus
  */
 #include <stdint.h>
 #include <stdlib.h>
@@ -15,7 +16,7 @@ int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	static struct stripper *st;
-	static const struct strip_opts o = { STRIP_TEXT, 0, 0, NULL };
+	static const struct strip_opts o = { STRIP_MODE, 0, 0, NULL };
 	struct txrun_unit u = { (const char *)data, size, 0, "fuzz", 1 };
 	struct txrun_batch b;
 	const char *why;
