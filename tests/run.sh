@@ -89,11 +89,12 @@ for dir in tests/cli/*/; do
 done
 
 # Scripted suites (contract, properties, docs): each ends with
-# "NAME: N passed, M failed".
+# "NAME: N passed, M failed".  They run under LC_ALL=C, the locale of a
+# cron job or a minimal root, whatever the caller's is.
 for s in tests/contract.sh tests/properties.sh tests/memory.sh tests/strip.sh tests/docs.sh \
     tests/install.sh; do
 	mkdir -p "$tmp/s"
-	TX_TMP=$tmp/s TX_QUICK=$quick TX_WRAP=$wrap sh "$s" >"$tmp/suite" 2>&1
+	LC_ALL=C TX_TMP=$tmp/s TX_QUICK=$quick TX_WRAP=$wrap sh "$s" >"$tmp/suite" 2>&1
 	line=$(tail -n 1 "$tmp/suite")
 	p=$(echo "$line" | sed -n 's/^[a-z]*: \([0-9]*\) passed, \([0-9]*\) failed$/\1/p')
 	f=$(echo "$line" | sed -n 's/^[a-z]*: \([0-9]*\) passed, \([0-9]*\) failed$/\2/p')
