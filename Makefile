@@ -42,10 +42,11 @@ txstrip_ENGINE = build/src/txstrip/strip.o build/src/txstrip/feat.o \
 # engine says whose (test_X_PROG, one program or more).  test_alloc runs
 # the engines with every allocation failing in turn (malloc, calloc,
 # realloc and free wrapped by the linker).
-UNIT = $(COMMON) input_small split lexicon fix alloc
+UNIT = $(COMMON) input_small split lexicon fix strip alloc
 test_split_PROG = txsplit
 test_lexicon_PROG = txfix
 test_fix_PROG = txfix
+test_strip_PROG = txstrip
 test_alloc_PROG = txsplit txfix
 test_alloc_LDFLAGS = -Wl,--wrap=malloc,--wrap=calloc,--wrap=realloc,--wrap=free
 UNIT_BIN = $(UNIT:%=build/tests/unit/test_%)
@@ -133,11 +134,15 @@ demo:
 	@echo '$$ bin/txfix --log - examples/article.txt | bin/txsplit'
 	@bin/txfix --log - examples/article.txt | bin/txsplit
 
-bench: all build/tests/bench/icu_split
+bench: all build/tests/bench/icu_split build/tests/bench/html_parse
 	@mk/deps.sh check time 2>/dev/null || mk/deps.sh install time
 	@sh tests/bench/run.sh
 
 build/tests/bench/icu_split: tests/bench/icu_split.c
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CFLAGS) -o $@ $< $(PKG_LIBS)
+
+build/tests/bench/html_parse: tests/bench/html_parse.c
 	@mkdir -p $(@D)
 	$(CC) $(ALL_CFLAGS) -o $@ $< $(PKG_LIBS)
 

@@ -51,6 +51,48 @@ if [ "$quick" -eq 0 ]; then
 fi
 rm -f "$tmp/big.html"
 
+if [ "$quick" -eq 0 ]; then
+	# Linear time: ten times the page, at most 3 x 10 times the CPU time
+	# (plus start-up slack), in lines of text and in paragraphs of HTML.
+	for kind in text html; do
+		for mb in 1 10; do
+			awk -v k=$kind -v m=$mb 'BEGIN {
+				line = "The council met again on Tuesday and voted to rebuild the wall."
+				n = int(m * 1000000 / (length(line) + 8))
+				for (i = 0; i < n; i++)
+					if (k == "html") printf "<p>%s</p>\n", line
+					else if (i % 5 == 0) printf "Share\n"
+					else printf "%s\n", line
+			}' >"$tmp/lin$mb"
+		done
+		t1=$(cputime bin/txstrip --$kind "$tmp/lin1")
+		t10=$(cputime timeout 120 bin/txstrip --$kind "$tmp/lin10")
+		check "10 MB of $kind: linear time (${t1}s for 1 MB, ${t10}s for 10)" \
+			awk -v a="$t1" -v b="$t10" 'BEGIN { exit !(b >= 0 && b <= 30 * a + 0.5) }'
+	done
+	# One 100 MB line of prose: read in bounded memory, kept whole or dropped whole
+	awk 'BEGIN { for (i = 0; i < 1600000; i++) printf "the wall was rebuilt in a year, "; printf "\n" }' >"$tmp/line"
+	(ulimit -v 1500000; $run --text "$tmp/line" >"$tmp/out" 2>"$tmp/err")
+	check "100 MB line: status 0, no message" test $? -eq 0 -a ! -s "$tmp/err"
+	check "100 MB line: kept byte for byte, or dropped" \
+		sh -c 'cmp -s "$1" "$2" || test ! -s "$2"' sh "$tmp/line" "$tmp/out"
+	rm -f "$tmp/line" "$tmp/lin1" "$tmp/lin10"
+fi
+
+# Documents are independent: a page stripped after others, in one -z
+# stream, comes out as it does alone, whatever the pages before it held.
+for f in tests/cli/txstrip/article.in tests/cli/txstrip/html.in; do
+	head -n 12 "$f" >"$tmp/small"
+	{ cat "$f" "$f"; printf '\0'; cat "$tmp/small"; printf '\0'; } >"$tmp/stream"
+	$run -z --explain "$tmp/stream" >"$tmp/out" 2>"$tmp/err"
+	{ cat "$f" "$f" | $run; printf '\0'; $run "$tmp/small"; printf '\0'; } >"$tmp/want"
+	check "$(basename "$f") after a bigger page: as alone" cmp -s "$tmp/out" "$tmp/want"
+	# its scores too, to the third decimal (less the document's number)
+	$run --explain "$tmp/small" 2>&1 >/dev/null | cut -f 2- >"$tmp/want"
+	check "$(basename "$f") after a bigger page: its scores as alone" \
+		test "$(grep '^2	' "$tmp/err" | cut -f 2-)" = "$(cat "$tmp/want")"
+done
+
 # The model file: truncated, corrupt, a lexicon, an empty file.
 head -c 5000 data/strip.model >"$tmp/trunc.model"
 python3 -c 'import sys; b = bytearray(open(sys.argv[1], "rb").read()); b[len(b) // 2] ^= 1; open(sys.argv[2], "wb").write(b)' \

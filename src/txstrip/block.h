@@ -11,7 +11,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#define FEAT_VERSION 2		/* of the feature set: a model is for one */
+#define FEAT_VERSION 3		/* of the feature set: a model is for one */
 #define BLOCK_MAXCLS 10		/* class and id tokens kept per block */
 
 struct block {
@@ -74,7 +74,7 @@ int feat_doc(struct featurizer *fz, const struct blocks *bl);
 
 /*
  * Writes the features of block i of the document last given to feat_doc
- * to out[0..FEAT_MAX), sorted, without duplicates, each below 2^bits and
+ * to out[0..FEAT_MAX), without duplicates (in no order), each below 2^bits and
  * never 0 (the bias is the model's); with names, the name of each as well
  * (static storage or fz's, valid until the next call), for --explain.
  * Returns how many.
@@ -82,19 +82,30 @@ int feat_doc(struct featurizer *fz, const struct blocks *bl);
 size_t feat_block(struct featurizer *fz, size_t i, uint32_t *out,
     const char **names);
 
+/* Drops repeats from f[0..n), n <= FEAT_MAX, in place; returns how many are left. */
+size_t feat_unique(uint32_t *f, size_t n);
 /* The words of block i of the document last given to feat_doc. */
 unsigned feat_nwords(const struct featurizer *fz, size_t i);
 
 /*
+ * The share of the likely content words of a page of n blocks that comes
+ * before each block, given the first stage's probability p[] and the word
+ * count words[] of each: mass[i], or -1 when the page has none.
+ */
+void feat_mass(const double *p, const unsigned *words, size_t n, double *mass);
+
+/*
  * The second stage's features of block i of a page of n blocks, given
- * the first stage's probability p[] and the word count words[] of each:
- * how sure the stage is around it, near and far, and where the page's
- * likely content lies.  Added to out[0..have) (feat_block's), the whole
- * sorted and unique again; names as for feat_block.  Returns how many.
+ * the first stage's probability p[], the word count words[] and the mass
+ * (feat_mass) of each: how sure the stage is around it, near and far,
+ * and where the page's likely content lies.  Added to out[0..have)
+ * (feat_block's), the whole without duplicates again; names as for
+ * feat_block.  Returns how many.
  */
 size_t feat_context(const struct featurizer *fz, const double *p,
-    const unsigned *words, const double *gp, size_t n, size_t i,
-    uint32_t *out, size_t have, const char **names, char (*namebuf)[64]);
+    const unsigned *words, const double *mass, const double *gp, size_t n,
+    size_t i, uint32_t *out, size_t have, const char **names,
+    char (*namebuf)[64]);
 
 /*
  * HTML: the mean first-stage probability, weighted by words, of the

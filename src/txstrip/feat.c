@@ -16,7 +16,8 @@ enum tmpl {
 	T_HEADAT, T_PREV, T_NEXT, T_NEIGH, T_WORDSEND, T_MARK,
 	T_TAG, T_PARENT, T_PATH, T_CLASS, T_LINKS, T_TAGS, T_HEADING,
 	T_LIST, T_LANDMARK, T_MAIN, T_NEIGHLINKS, T_PREVWORDS,
-	T_P, T_WIN, T_MAXB, T_MAXA, T_MASS, T_PWORDS, T_GROUP, T_NTMPL
+	T_P, T_WIN, T_MAXB, T_MAXA, T_MASS, T_PWORDS, T_GROUP, T_SECTION,
+	T_NTMPL
 };
 
 static const char *const tmpl_name[T_NTMPL] = {
@@ -25,33 +26,37 @@ static const char *const tmpl_name[T_NTMPL] = {
 	"headat", "prev", "next", "neigh", "words+end", "mark",
 	"tag", "parent", "path", "class", "links", "tags", "heading",
 	"list", "landmark", "main", "neighlinks", "prevwords",
-	"p", "window", "maxbefore", "maxafter", "mass", "p+words", "group"
+	"p", "window", "maxbefore", "maxafter", "mass", "p+words", "group",
+	"section"
 };
 
 /* What one pass over a block's text tells. */
 struct bstat {
 	unsigned words, chars, stop, caps, digits;
-	unsigned char endc, startc, marks, prose, headlike;
+	unsigned char endc, startc, marks, prose, headlike, section;
 	uint64_t key;		/* its normalized text, hashed: for repeats */
 	uint32_t shape;		/* the same, for short blocks, as a feature */
 };
 
 #define FW_SLOTS 2048		/* a power of two, over twice the words of the table */
 #define SHAPE_MAX 48
+#define SEC_SLOTS 256		/* a power of two, over twice the section headings */
 
 struct featurizer {
 	unsigned bits;
 	uint64_t fw_key[FW_SLOTS];
 	uint16_t fw_lang[FW_SLOTS];	/* the languages a function word belongs to */
+	uint64_t sec_key[SEC_SLOTS];	/* the section headings, by words_key */
 	const struct blocks *bl;
 	struct bstat *st;
 	size_t stcap;
 	uint64_t *rkey;		/* the repeat table: keys and counts */
 	unsigned *rcount;
-	size_t rcap;
+	size_t rcap, rmask;	/* the table's size, and the part this document uses, less 1 */
 	size_t run0, run1;	/* the densest run of prose: blocks [run0, run1) */
 	size_t *head;		/* the last heading-like block before each block, or SIZE_MAX */
-	size_t headcap;
+	size_t *sect;		/* the last section heading before each block, or SIZE_MAX */
+	size_t headcap, sectcap;
 	/* the current block's output */
 	uint32_t *out;
 	const char **names;
@@ -60,6 +65,7 @@ struct featurizer {
 };
 
 static uint32_t slot(unsigned bits, unsigned t, uint64_t v);
+static void sec_add(struct featurizer *fz, const char *s);
 
 static uint64_t
 word_key(const char *w, size_t n)
@@ -109,6 +115,8 @@ feat_new(unsigned bits)
 				q = p + strlen(p);
 			fw_add(fz, p, (size_t)(q - p), (unsigned)l);
 		}
+	for (l = 0; l < strip_nsections && 2 * l < SEC_SLOTS; l++)
+		sec_add(fz, strip_sections[l]);
 	return fz;
 }
 
@@ -121,6 +129,7 @@ feat_free(struct featurizer *fz)
 	free(fz->rkey);
 	free(fz->rcount);
 	free(fz->head);
+	free(fz->sect);
 	free(fz);
 }
 
@@ -183,6 +192,13 @@ normalize(const char *s, size_t n, char *out, size_t max)
 		if (space && o < max)
 			out[o++] = ' ';
 		space = 0;
+		if ((uint32_t)cp < 0x80) {
+			if (o >= max)
+				break;
+			out[o++] = cp >= '0' && cp <= '9' ? '0' :
+			    cp >= 'A' && cp <= 'Z' ? (char)(cp | 0x20) : (char)cp;
+			continue;
+		}
 		if (txu8_is_digit(cp))
 			cp = '0';
 		else
@@ -194,6 +210,55 @@ normalize(const char *s, size_t n, char *out, size_t max)
 		o += (size_t)len;
 	}
 	return o;
+}
+
+struct wordskey {
+	uint64_t h;
+	unsigned n;
+};
+
+static void
+key_word(void *arg, const char *w, size_t n)
+{
+	struct wordskey *k = arg;
+	char low[64];
+	size_t ln = normalize(w, n < 64 ? n : 64, low, sizeof(low));
+
+	k->h = txhash(low, ln, k->h + k->n++);
+}
+
+/* The words of s[0..n), lowered, as one key: "Related Articles »" as "related articles". */
+static uint64_t
+words_key(const char *s, size_t n)
+{
+	struct wordskey k = { 0x5ec, 0 };
+
+	feat_words(s, n, key_word, &k);
+	return k.h | 1;
+}
+
+static void
+sec_add(struct featurizer *fz, const char *s)
+{
+	uint64_t k = words_key(s, strlen(s));
+	size_t i = (size_t)k & (SEC_SLOTS - 1);
+
+	while (fz->sec_key[i] != 0 && fz->sec_key[i] != k)
+		i = (i + 1) & (SEC_SLOTS - 1);
+	fz->sec_key[i] = k;
+}
+
+static int
+sec_find(const struct featurizer *fz, uint64_t k)
+{
+	size_t i = (size_t)k & (SEC_SLOTS - 1);
+
+	while (fz->sec_key[i] != 0) {
+		if (fz->sec_key[i] == k)
+			return 1;
+		i = (i + 1) & (SEC_SLOTS - 1);
+	}
+	return 0;
 }
 
 struct wordpass {
@@ -413,6 +478,8 @@ stat_block(struct featurizer *fz, const struct blocks *bl, size_t i)
 		h = txhash(norm, m, h);
 	}
 	st->key = h | 1;
+	st->section = st->words >= 1 && st->words <= 6 &&
+	    sec_find(fz, words_key(s, n));
 	if (st->words <= 6 && st->chars <= SHAPE_MAX) {
 		k = normalize(s, n, norm, sizeof(norm));
 		st->shape = (uint32_t)txhash(norm, k, 0) | 1;
@@ -441,6 +508,7 @@ repeats(struct featurizer *fz, size_t n)
 		}
 		fz->rcap = cap;
 	}
+	fz->rmask = cap - 1;
 	memset(fz->rkey, 0, cap * sizeof(*fz->rkey));
 	for (i = 0; i < n; i++) {
 		j = (size_t)fz->st[i].key & (cap - 1);
@@ -458,10 +526,10 @@ repeats(struct featurizer *fz, size_t n)
 static unsigned
 repeat_count(const struct featurizer *fz, uint64_t key)
 {
-	size_t j = (size_t)key & (fz->rcap - 1);
+	size_t j = (size_t)key & fz->rmask;
 
 	while (fz->rkey[j] != key)
-		j = (j + 1) & (fz->rcap - 1);
+		j = (j + 1) & fz->rmask;
 	return fz->rcount[j];
 }
 
@@ -496,7 +564,8 @@ feat_doc(struct featurizer *fz, const struct blocks *bl)
 
 	fz->bl = bl;
 	if (txvec_grow((void **)&fz->st, &fz->stcap, bl->n, sizeof(*fz->st)) != 0 ||
-	    txvec_grow((void **)&fz->head, &fz->headcap, bl->n, sizeof(*fz->head)) != 0)
+	    txvec_grow((void **)&fz->head, &fz->headcap, bl->n, sizeof(*fz->head)) != 0 ||
+	    txvec_grow((void **)&fz->sect, &fz->sectcap, bl->n, sizeof(*fz->sect)) != 0)
 		return -1;
 	for (i = 0; i < bl->n; i++)
 		stat_block(fz, bl, i);
@@ -506,6 +575,11 @@ feat_doc(struct featurizer *fz, const struct blocks *bl)
 	for (i = 0; i < bl->n; i++) {
 		fz->head[i] = last;
 		if (fz->st[i].headlike)
+			last = i;
+	}
+	for (i = 0, last = SIZE_MAX; i < bl->n; i++) {
+		fz->sect[i] = last;
+		if (fz->st[i].section)
 			last = i;
 	}
 	return 0;
@@ -598,12 +672,28 @@ neighbour(struct featurizer *fz, size_t i, int d)
 		emit(fz, d < 0 ? T_PREV : T_NEXT, st->shape, NULL, 0);
 }
 
-static int
-cmp_feat(const void *a, const void *b)
+/*
+ * Drops repeated features, keeping the first of each, in place; returns
+ * how many are left.  A feature counts once however often its template
+ * fires, in the trainer and the engine alike.
+ */
+size_t
+feat_unique(uint32_t *f, size_t n)
 {
-	uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
+	uint32_t seen[4 * FEAT_MAX];
+	size_t i, j, o = 0;
 
-	return x < y ? -1 : x > y;
+	memset(seen, 0, sizeof(seen));
+	for (i = 0; i < n; i++) {
+		for (j = txhash_mix_(f[i]) & (4 * FEAT_MAX - 1); seen[j] != 0 &&
+		    seen[j] != f[i]; j = (j + 1) & (4 * FEAT_MAX - 1))
+			;
+		if (seen[j] == f[i])
+			continue;
+		seen[j] = f[i];
+		f[o++] = f[i];
+	}
+	return o;
 }
 
 size_t
@@ -613,7 +703,7 @@ feat_block(struct featurizer *fz, size_t i, uint32_t *out, const char **names)
 	const struct block *b = &bl->b[i];
 	const struct bstat *st = &fz->st[i];
 	const char *s = bl->text + b->start;
-	size_t n = b->end - b->start, k, o;
+	size_t n = b->end - b->start, k;
 	struct wordemit we = { fz, 0, st->words };
 	char norm[SHAPE_MAX];
 	unsigned m, ch = st->chars ? st->chars : 1;
@@ -659,6 +749,11 @@ feat_block(struct featurizer *fz, size_t i, uint32_t *out, const char **names)
 		emit(fz, T_HEADAT, bucket_dist(i - fz->head[i]) |
 		    (fz->head[i] >= fz->run1) << 4, NULL, 0);
 	}
+	if (st->section)
+		emit(fz, T_SECTION, 0, NULL, 0);
+	if (fz->sect[i] != SIZE_MAX)
+		emit(fz, T_SECTION, (1 + bucket_dist(i - fz->sect[i])) |
+		    (fz->sect[i] >= fz->run1) << 4, NULL, 0);
 	neighbour(fz, i, -2);
 	neighbour(fz, i, -1);
 	neighbour(fz, i, 1);
@@ -680,15 +775,7 @@ feat_block(struct featurizer *fz, size_t i, uint32_t *out, const char **names)
 		emit(fz, T_LANDMARK, b->landmark, NULL, 0);
 		emit(fz, T_MAIN, b->inmain, NULL, 0);
 	}
-	/* sorted and unique, as the trainer's library wants them */
-	if (names == NULL) {
-		qsort(out, fz->nout, sizeof(*out), cmp_feat);
-		for (k = o = 0; k < fz->nout; k++)
-			if (o == 0 || out[k] != out[o - 1])
-				out[o++] = out[k];
-		return o;
-	}
-	return fz->nout;
+	return names == NULL ? feat_unique(out, fz->nout) : fz->nout;
 }
 
 static uint32_t
@@ -757,9 +844,24 @@ feat_groups(const double *p, const unsigned *words, const struct block *b,
 	return 0;
 }
 
+void
+feat_mass(const double *p, const unsigned *words, size_t n, double *mass)
+{
+	double sum = 0, total = 0;
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		total += p[i] * words[i];
+	for (i = 0; i < n; i++) {
+		mass[i] = total > 0 ? sum / total : -1;
+		sum += p[i] * words[i];
+	}
+}
+
 size_t
 feat_context(const struct featurizer *fz, const double *p,
-    const unsigned *words, const double *gp, size_t n, size_t i,
+    const unsigned *words, const double *mass, const double *gp, size_t n,
+    size_t i,
     uint32_t *out, size_t have, const char **names, char (*namebuf)[64])
 {
 	static const size_t radius[] = { 1, 3, 10 };
@@ -795,15 +897,8 @@ feat_context(const struct featurizer *fz, const double *p,
 		best = p[j] > best ? p[j] : best;
 	t[nv] = T_MAXA;
 	v[nv++] = i + 1 < n ? tenth(best) : 10;
-	/* the share of the page's likely content words before this block */
-	sum = wsum = 0;
-	for (j = 0; j < n; j++) {
-		wsum += p[j] * words[j];
-		if (j < i)
-			sum += p[j] * words[j];
-	}
 	t[nv] = T_MASS;
-	v[nv++] = wsum > 0 ? tenth(sum / wsum) : 10;
+	v[nv++] = mass[i] < 0 ? 10 : tenth(mass[i]);
 	if (gp != NULL)
 		for (k = 0; k < 2; k++) {
 			t[nv] = T_GROUP;
@@ -820,11 +915,5 @@ feat_context(const struct featurizer *fz, const double *p,
 		}
 		out[o++] = slot(fz->bits, t[k], v[k]);
 	}
-	if (names != NULL)
-		return o;
-	qsort(out, o, sizeof(*out), cmp_feat);
-	for (k = j = 0; k < o; k++)
-		if (j == 0 || out[k] != out[j - 1])
-			out[j++] = out[k];
-	return j;
+	return names == NULL ? feat_unique(out, o) : o;
 }

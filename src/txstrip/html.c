@@ -4,7 +4,7 @@
 #include <strings.h>
 
 #include <libxml/HTMLparser.h>
-#include <libxml/tree.h>
+#include <libxml/parserInternals.h>
 #include <unicode/ucnv.h>
 #include <unicode/ucsdet.h>
 
@@ -53,13 +53,14 @@ static const struct { const char *name; unsigned kind; } elements[] = {
 	{ "ul", E_BLOCK }, { "video", E_SKIP }, { "audio", E_SKIP },
 };
 
+/* An element's kind: the table searched by the name's first letter. */
 static unsigned
 kind_of(const char *name)
 {
 	size_t i;
 
 	for (i = 0; i < sizeof(elements) / sizeof(elements[0]); i++)
-		if (strcmp(elements[i].name, name) == 0)
+		if (elements[i].name[0] == name[0] && strcmp(elements[i].name, name) == 0)
 			return elements[i].kind;
 	return 0;
 }
@@ -67,23 +68,33 @@ kind_of(const char *name)
 #define FRAME_CLS 4		/* class and id tokens each frame keeps */
 
 struct frame {
-	const xmlNode *node;
 	uint32_t serial;
 	unsigned kind;
 	uint32_t tag;
 	uint32_t cls[FRAME_CLS];
 	unsigned ncls;
+	unsigned char heading;	/* N of <hN> */
 };
 
+/* The parse's state: libxml2 calls back as it reads (SAX), no tree is built. */
 struct walk {
 	struct blocks *bl;
-	struct frame *fr;
+	htmlParserCtxtPtr ctxt;
+	struct frame *fr;	/* the open elements that are not dropped */
 	size_t nfr, frcap;
+	unsigned char *open;	/* each open element: 1 if it has a frame */
+	size_t nopen, opencap;
+	size_t skip;		/* open elements inside one dropped with all it holds */
+	int skiphead;		/* the dropped element is <head> */
+	int intitle;		/* inside <head>'s <title>: its text is in tbuf */
+	char *tbuf;
+	size_t tlen, tcap;
 	unsigned links, lists, landmarks, mains, heading;
 	size_t bstart;		/* where the current block's text starts in buf */
 	unsigned linkchars, tags;
 	int space;		/* a space is owed before the next text */
 	uint32_t serial;	/* elements entered so far */
+	int failed;		/* memory ran out: the parse is stopped */
 };
 
 static uint32_t
@@ -157,19 +168,16 @@ class_tokens(const char *v, struct frame *f)
 }
 
 static int
-hidden(const xmlNode *n)
+hidden(const xmlChar **atts)
 {
-	const xmlAttr *a;
-	const char *v;
+	const char *name, *v;
 
-	for (a = n->properties; a != NULL; a = a->next) {
-		const char *name = (const char *)a->name;
-
+	for (; atts != NULL && atts[0] != NULL; atts += 2) {
+		name = (const char *)atts[0];
 		if (strcmp(name, "hidden") == 0)
 			return 1;
-		if (a->children == NULL || a->children->content == NULL)
+		if ((v = (const char *)atts[1]) == NULL)
 			continue;
-		v = (const char *)a->children->content;
 		if (strcmp(name, "aria-hidden") == 0 && strcmp(v, "true") == 0)
 			return 1;
 		if (strcmp(name, "style") == 0) {
@@ -247,55 +255,56 @@ flush(struct walk *w)
 	return 0;
 }
 
-static void
-set_title(struct blocks *bl, const xmlNode *n)
+/* The title's text, its white space collapsed as a block's is. */
+static int
+set_title(struct walk *w)
 {
-	xmlChar *t;
 	struct blocks tmp;
-	struct walk w;
+	struct walk tw;
 
-	if (bl->title != NULL || (t = xmlNodeGetContent(n)) == NULL)
-		return;
+	if (w->bl->title != NULL)
+		return 0;
 	memset(&tmp, 0, sizeof(tmp));
-	memset(&w, 0, sizeof(w));
-	w.bl = &tmp;
-	if (add_text(&w, (const char *)t, strlen((const char *)t)) == 0 &&
-	    put(&tmp, "", 0) == 0) {
-		trim_tail(&w);
-		tmp.buf[tmp.buflen] = '\0';
-		bl->title = tmp.buf;
-	} else
+	memset(&tw, 0, sizeof(tw));
+	tw.bl = &tmp;
+	if (add_text(&tw, w->tbuf, w->tlen) != 0 || put(&tmp, "", 0) != 0) {
 		free(tmp.buf);
-	xmlFree(t);
+		return -1;
+	}
+	trim_tail(&tw);
+	tmp.buf[tmp.buflen] = '\0';
+	w->bl->title = tmp.buf;
+	return 0;
 }
 
 static int
-enter(struct walk *w, const xmlNode *n, unsigned kind)
+enter(struct walk *w, const char *name, const xmlChar **atts, unsigned kind)
 {
 	struct frame *f;
-	const xmlAttr *a;
 
 	if ((kind & E_BLOCK) && flush(w) != 0)
 		return -1;
 	if (txvec_grow((void **)&w->fr, &w->frcap, w->nfr + 1, sizeof(*w->fr)) != 0)
 		return -1;
 	f = &w->fr[w->nfr++];
-	f->node = n;
 	f->serial = ++w->serial;
 	f->kind = kind;
-	f->tag = hash32((const char *)n->name, strlen((const char *)n->name));
+	f->tag = hash32(name, strlen(name));
 	f->ncls = 0;
-	for (a = n->properties; a != NULL; a = a->next)
-		if ((strcmp((const char *)a->name, "class") == 0 ||
-		    strcmp((const char *)a->name, "id") == 0) &&
-		    a->children != NULL && a->children->content != NULL)
-			class_tokens((const char *)a->children->content, f);
+	f->heading = 0;
+	for (; atts != NULL && atts[0] != NULL; atts += 2)
+		if ((strcmp((const char *)atts[0], "class") == 0 ||
+		    strcmp((const char *)atts[0], "id") == 0) && atts[1] != NULL)
+			class_tokens((const char *)atts[1], f);
 	w->links += !!(kind & E_LINK);
 	w->lists += !!(kind & E_LIST);
 	w->landmarks += !!(kind & E_LANDMARK);
 	w->mains += !!(kind & E_MAIN);
-	if ((kind & E_HEADING) && w->heading == 0)
-		w->heading = (unsigned)(n->name[1] - '0');
+	if (kind & E_HEADING) {
+		f->heading = (unsigned char)(name[1] - '0');
+		if (w->heading == 0)
+			w->heading = f->heading;
+	}
 	w->tags++;
 	return 0;
 }
@@ -318,64 +327,101 @@ leave(struct walk *w)
 		w->heading = 0;
 		for (i = 0; i < w->nfr; i++)
 			if (w->fr[i].kind & E_HEADING)
-				w->heading = (unsigned)(w->fr[i].node->name[1] - '0');
+				w->heading = w->fr[i].heading;
 	}
 	return 0;
 }
 
-/* Depth first without recursion: a page 100,000 elements deep is a loop. */
-static int
-walk_tree(struct walk *w, const xmlNode *root)
+static void
+fail(struct walk *w)
 {
-	const xmlNode *n = root;
+	w->failed = 1;
+	xmlStopParser(w->ctxt);
+}
+
+static void
+on_start(void *ctx, const xmlChar *xname, const xmlChar **atts)
+{
+	struct walk *w = ctx;
+	const char *name = (const char *)xname;
 	unsigned kind;
+	int framed = 0;
 
-	while (n != NULL) {
-		int descend = 0;
-
-		if (n->type == XML_ELEMENT_NODE) {
-			kind = kind_of((const char *)n->name);
-			if (strcmp((const char *)n->name, "head") == 0) {
-				const xmlNode *c;
-
-				for (c = n->children; c != NULL; c = c->next)
-					if (c->type == XML_ELEMENT_NODE &&
-					    strcmp((const char *)c->name, "title") == 0)
-						set_title(w->bl, c);
-			}
-			if (kind & E_BREAK) {
-				if (flush(w) != 0)
-					return -1;
-			} else if (!(kind & E_SKIP) && !hidden(n)) {
-				if (enter(w, n, kind) != 0)
-					return -1;
-				descend = n->children != NULL;
-				if (!descend && leave(w) != 0)
-					return -1;
-			}
-		} else if ((n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE) &&
-		    n->content != NULL) {
-			if (add_text(w, (const char *)n->content,
-			    strlen((const char *)n->content)) != 0)
-				return -1;
+	if (w->failed)
+		return;
+	if (w->skip > 0) {
+		w->skip++;
+		if (w->skiphead && w->skip == 2 && strcmp(name, "title") == 0) {
+			w->intitle = 1;
+			w->tlen = 0;
 		}
-		if (descend) {
-			n = n->children;
-			continue;
-		}
-		while (n != root && n->next == NULL) {
-			n = n->parent;
-			if (n == NULL || n == root)
-				break;
-			if (w->nfr > 0 && w->fr[w->nfr - 1].node == n &&
-			    leave(w) != 0)
-				return -1;
-		}
-		if (n == NULL || n == root)
-			break;
-		n = n->next;
+		return;
 	}
-	return flush(w);
+	kind = kind_of(name);
+	if ((kind & E_SKIP) || hidden(atts)) {
+		w->skip = 1;
+		w->skiphead = strcmp(name, "head") == 0;
+		return;
+	}
+	if (kind & E_BREAK) {
+		if (flush(w) != 0)
+			fail(w);
+	} else if (enter(w, name, atts, kind) == 0)
+		framed = 1;
+	else {
+		fail(w);
+		return;
+	}
+	if (txvec_grow((void **)&w->open, &w->opencap, w->nopen + 1, 1) != 0) {
+		fail(w);
+		return;
+	}
+	w->open[w->nopen++] = (unsigned char)framed;
+}
+
+static void
+on_end(void *ctx, const xmlChar *name)
+{
+	struct walk *w = ctx;
+
+	(void)name;
+	if (w->failed)
+		return;
+	if (w->skip > 0) {
+		if (w->intitle && w->skip == 2) {
+			w->intitle = 0;
+			if (set_title(w) != 0)
+				fail(w);
+		}
+		w->skip--;
+		return;
+	}
+	if (w->nopen == 0)
+		return;
+	if (w->open[--w->nopen] && leave(w) != 0)
+		fail(w);
+}
+
+static void
+on_text(void *ctx, const xmlChar *s, int n)
+{
+	struct walk *w = ctx;
+
+	if (w->failed || n <= 0)
+		return;
+	if (w->skip > 0) {
+		if (!w->intitle)
+			return;
+		if (txvec_grow((void **)&w->tbuf, &w->tcap, w->tlen + (size_t)n, 1) != 0) {
+			fail(w);
+			return;
+		}
+		memcpy(w->tbuf + w->tlen, s, (size_t)n);
+		w->tlen += (size_t)n;
+		return;
+	}
+	if (add_text(w, (const char *)s, (size_t)n) != 0)
+		fail(w);
 }
 
 void
@@ -494,12 +540,13 @@ quiet(void *ctx, const char *msg, ...)
 int
 block_html(struct blocks *bl, const char *text, size_t len, const char **why)
 {
+	htmlSAXHandler sax;
+	xmlCharEncodingHandlerPtr utf8;
 	const char *s;
 	size_t n;
 	char *own;
-	htmlDocPtr doc;
 	struct walk w;
-	int rc;
+	int rc = 0;
 
 	block_reset(bl);
 	bl->html = 1;
@@ -512,27 +559,44 @@ block_html(struct blocks *bl, const char *text, size_t len, const char **why)
 		errno = EFBIG;
 		return -1;
 	}
-	xmlSetGenericErrorFunc(NULL, quiet);
-	doc = htmlReadMemory(s, (int)n, NULL, "UTF-8", HTML_PARSE_RECOVER |
-	    HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING | HTML_PARSE_NONET |
-	    HTML_PARSE_COMPACT | HTML_PARSE_IGNORE_ENC | HTML_PARSE_NODEFDTD |
-	    XML_PARSE_HUGE);
-	free(own);
 	if (put(bl, "", 0) != 0) {
-		xmlFreeDoc(doc);
+		free(own);
 		*why = strerror(ENOMEM);
 		return -1;
 	}
-	bl->text = bl->buf;
-	bl->len = 0;
-	if (doc == NULL)
-		return 0;	/* nothing a parser could read: no blocks */
 	memset(&w, 0, sizeof(w));
 	w.bl = bl;
-	rc = xmlDocGetRootElement(doc) != NULL ?
-	    walk_tree(&w, xmlDocGetRootElement(doc)) : 0;
+	memset(&sax, 0, sizeof(sax));
+	sax.startElement = on_start;
+	sax.endElement = on_end;
+	sax.characters = on_text;
+	sax.cdataBlock = on_text;
+	sax.ignorableWhitespace = on_text;
+	sax.initialized = 1;
+	xmlSetGenericErrorFunc(NULL, quiet);
+	if (n > 0 && (w.ctxt = htmlCreateMemoryParserCtxt(s, (int)n)) == NULL)
+		rc = -1;
+	if (w.ctxt != NULL) {
+		memcpy(w.ctxt->sax, &sax, sizeof(sax));
+		w.ctxt->userData = &w;
+		htmlCtxtUseOptions(w.ctxt, HTML_PARSE_RECOVER | HTML_PARSE_NOERROR |
+		    HTML_PARSE_NOWARNING | HTML_PARSE_NONET | HTML_PARSE_COMPACT |
+		    HTML_PARSE_IGNORE_ENC | HTML_PARSE_NODEFDTD | XML_PARSE_HUGE);
+		/* the bytes are UTF-8 by now, whatever the page declares */
+		if ((utf8 = xmlFindCharEncodingHandler("UTF-8")) != NULL)
+			xmlSwitchToEncoding(w.ctxt, utf8);
+		htmlParseDocument(w.ctxt);
+		if (w.ctxt->myDoc != NULL)
+			xmlFreeDoc(w.ctxt->myDoc);
+		htmlFreeParserCtxt(w.ctxt);
+		if (!w.failed && flush(&w) != 0)
+			w.failed = 1;
+		rc = w.failed ? -1 : 0;
+	}
+	free(own);
 	free(w.fr);
-	xmlFreeDoc(doc);
+	free(w.open);
+	free(w.tbuf);
 	bl->text = bl->buf;
 	bl->len = bl->buflen;
 	if (rc != 0) {

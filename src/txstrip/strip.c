@@ -320,7 +320,8 @@ explain(struct stripper *st, const struct strip_clf *c, const double *p,
 	size_t n, k, j, top[4], nt = 0;
 
 	n = feat_block(st->fz, i, f, names);
-	n = feat_context(st->fz, p, st->words, st->bl.html ? p + st->bl.n : NULL,
+	n = feat_context(st->fz, p, st->words, p + 3 * st->bl.n,
+	    st->bl.html ? p + st->bl.n : NULL,
 	    st->bl.n, i, f, n, names, st->namebuf);
 	fprintf(st->o.explain, "%llu\t%zu\t%s\t%.3f\t%.*s", st->u->doc, i + 1,
 	    st->keep[i] ? "keep" : "drop", 1 / (1 + exp(-st->score[i])),
@@ -352,7 +353,7 @@ score_blocks(struct stripper *st, const struct strip_clf *c1,
 
 	if (txvec_grow((void **)&st->nfeat, &st->nfcap, nb + 1, sizeof(size_t)) != 0 ||
 	    txvec_grow((void **)&st->words, &st->wcap, nb + 1, sizeof(unsigned)) != 0 ||
-	    txvec_grow((void **)&st->score, &st->scap, 4 * nb + 1, sizeof(double)) != 0)
+	    txvec_grow((void **)&st->score, &st->scap, 5 * nb + 1, sizeof(double)) != 0)
 		return -1;
 	*p = st->score + nb;
 	for (i = 0; i < nb; i++) {
@@ -365,14 +366,16 @@ score_blocks(struct stripper *st, const struct strip_clf *c1,
 		st->words[i] = feat_nwords(st->fz, i);
 		(*p)[i] = 1 / (1 + exp(-strip_score(c1, f, n)));
 	}
-	/* p holds the first stage's probabilities, then the group means */
+	/* p holds the first stage's probabilities, the group means, the mass */
 	if (st->bl.html && feat_groups(*p, st->words, st->bl.b, nb, *p + nb) != 0)
 		return -1;
+	feat_mass(*p, st->words, nb, *p + 3 * nb);
 	for (i = at = 0; i < nb; i++) {
 		n = st->nfeat[i] - at;
 		memcpy(f, st->feat + at, n * sizeof(*f));
 		at = st->nfeat[i];
-		n = feat_context(st->fz, *p, st->words, st->bl.html ? *p + nb : NULL,
+		n = feat_context(st->fz, *p, st->words, *p + 3 * nb,
+		    st->bl.html ? *p + nb : NULL,
 		    nb, i, f, n, NULL, NULL);
 		st->score[i] = strip_score(c2, f, n);
 	}

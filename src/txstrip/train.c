@@ -79,6 +79,15 @@ silent(const char *s)
 	(void)s;
 }
 
+/* liblinear wants a row's indices in ascending order. */
+static int
+cmp_u32(const void *a, const void *b)
+{
+	uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
+
+	return x < y ? -1 : x > y;
+}
+
 static int
 add_page(struct trainer *t, struct mode *m, const char *page, size_t plen,
     const struct truth *tr, const char **why)
@@ -105,6 +114,7 @@ add_page(struct trainer *t, struct mode *m, const char *page, size_t plen,
 		const struct block *b = &t->bl.b[i];
 
 		n = feat_block(t->fz, i, f, NULL);
+		qsort(f, n, sizeof(*f), cmp_u32);
 		if ((x = malloc((n + 2) * sizeof(*x))) == NULL ||
 		    (lab = truth_label(tr, t->bl.text + b->start, b->end - b->start)) < 0) {
 			free(x);
@@ -233,7 +243,7 @@ stack(const struct trainer *t, struct mode *m, const double *score)
 
 	for (i = 0; i < m->npg; i++)
 		maxn = m->pg[i].n > maxn ? m->pg[i].n : maxn;
-	if ((p = malloc(3 * maxn * sizeof(*p))) == NULL ||
+	if ((p = malloc(4 * maxn * sizeof(*p))) == NULL ||
 	    (m->x2 = calloc(m->n + 1, sizeof(*m->x2))) == NULL) {
 		free(p);
 		return -1;
@@ -248,14 +258,16 @@ stack(const struct trainer *t, struct mode *m, const double *score)
 			free(p);
 			return -1;
 		}
+		feat_mass(p, m->words + pg->first, pg->n, p + 3 * maxn);
 		for (j = 0; j < pg->n; j++) {
 			const struct feature_node *x = m->x[pg->first + j];
 			struct feature_node *y;
 
 			for (n = 0; x[n].index != -1 && x[n].index <= (1 << t->bits); n++)
 				f[n] = (uint32_t)x[n].index;
-			n = feat_context(t->fz, p, m->words + pg->first,
+			n = feat_context(t->fz, p, m->words + pg->first, p + 3 * maxn,
 			    m->html ? p + maxn : NULL, pg->n, j, f, n, NULL, NULL);
+			qsort(f, n, sizeof(*f), cmp_u32);
 			if ((y = malloc((n + 2) * sizeof(*y))) == NULL) {
 				free(p);
 				return -1;

@@ -42,3 +42,43 @@ const struct strip_fwords strip_fwords[] = {
 };
 
 const size_t strip_nfwords = sizeof(strip_fwords) / sizeof(strip_fwords[0]);
+
+/*
+ * The headings under which sites put what is not the article: related and
+ * latest stories, comments, sharing, newsletters, the author's box.  A
+ * block that reads exactly so, and the blocks after it, are told so; the
+ * model learns how much that weighs.  Matched on the block's words alone,
+ * so "Related Articles:" and "RELATED ARTICLES »" are "related articles".
+ */
+const char *const strip_sections[] = {
+	/* en */
+	"about the author", "add comment", "comments", "discussion",
+	"editor s picks", "follow us", "join the conversation", "latest",
+	"latest news", "latest posts", "latest stories", "leave a comment",
+	"leave a reply", "more from", "more like this", "more news",
+	"more on this story", "more stories", "most popular", "most read",
+	"newsletter", "popular", "popular posts", "read more", "read next",
+	"recent posts", "recommended", "recommended for you", "related",
+	"related articles", "related content", "related news", "related posts",
+	"related stories", "related topics", "share", "share this",
+	"share this article", "share this story", "sign up", "sponsored",
+	"subscribe", "tags", "top stories", "trending", "trending now",
+	"up next", "what to read next", "you might also like",
+	"you may also like", "you may have missed",
+	/* de */
+	"das könnte sie auch interessieren", "kommentare", "mehr zum thema",
+	"weitere artikel", "das könnte dich auch interessieren",
+	/* fr */
+	"à lire aussi", "lire aussi", "sur le même sujet", "commentaires",
+	"articles similaires", "les plus lus",
+	/* es */
+	"noticias relacionadas", "te puede interesar", "comentarios",
+	"lo más leído", "también te puede interesar",
+	/* it */
+	"leggi anche", "articoli correlati", "commenti", "i più letti",
+	/* pt */
+	"leia também", "veja também", "comentários", "mais lidas",
+	/* nl */
+	"lees ook", "gerelateerde artikelen", "reacties", "meest gelezen",
+};
+const size_t strip_nsections = sizeof(strip_sections) / sizeof(strip_sections[0]);

@@ -1,6 +1,7 @@
 /*
- * words: txstrip's language knowledge, a table: the function words of
- * each language it knows.  Adding a language is adding a row.
+ * words: txstrip's language knowledge, tables: the function words of
+ * each language it knows, and the headings that open what follows an
+ * article.  Adding a language is adding rows.
  */
 #ifndef TXSTRIP_WORDS_H
 #define TXSTRIP_WORDS_H
@@ -16,5 +17,9 @@ struct strip_fwords {
 
 extern const struct strip_fwords strip_fwords[];
 extern const size_t strip_nfwords;
+
+/* Section headings, lower case, words separated by single spaces. */
+extern const char *const strip_sections[];
+extern const size_t strip_nsections;
 
 #endif

@@ -85,3 +85,32 @@ print("fixed_encoding pass %d / %d, negatives unchanged %d / %d" % (
 	tr '\n' '\0' <"$tmp/fix" >"$tmp/fixz"
 	$m "txfix -z (one document a line)" "$tmp/fixz" -- bin/txfix -z
 fi
+
+B=$shared/data/boilerplate/wcxb-dev
+if [ -d "$B" ]; then
+	echo "== txstrip: accuracy, 5-fold cross-validation by page (tests/bench/strip_cv.sh)"
+	sh tests/bench/strip_cv.sh 2>/dev/null
+	echo "== txstrip: throughput on one core (the WCXB pages, one a -z record; text repeated 8 times)"
+	for f in "$B"/text/*.txt; do cat "$f"; printf '\0'; done >"$tmp/page"
+	cat "$tmp/page" "$tmp/page" "$tmp/page" "$tmp/page" >"$tmp/text"
+	cat "$tmp/text" "$tmp/text" >"$tmp/page" && mv "$tmp/page" "$tmp/text"
+	for f in "$B"/html/*.html.gz; do gzip -dc "$f"; printf '\0'; done >"$tmp/html"
+	$m "cat | cat (text)" "$tmp/text" -- cat
+	$m "txstrip -z --text" "$tmp/text" -- bin/txstrip -z --text
+	$m "libxml2's HTML parser alone (whole process)" "$tmp/html" -- build/tests/bench/html_parse '{}'
+	build/tests/bench/html_parse "$tmp/html" | sed 's/^/  libxml2: /'
+	$m "txstrip -z --html" "$tmp/html" -- bin/txstrip -z --html
+	$m "txstrip -z (kind detected)" "$tmp/html" -- bin/txstrip -z
+	echo "== txstrip: peak memory on one 50 MB page"
+	python3 - "$tmp/html" "$tmp/big" <<'PY'
+import sys
+page = open(sys.argv[1], 'rb').read().split(b'\0')[0]
+body = page[page.find(b'<body'):]
+with open(sys.argv[2], 'wb') as f:
+    f.write(page[:page.find(b'<body')])
+    while f.tell() < 50000000:
+        f.write(body)
+PY
+	$m "txstrip --html, one 50 MB page" "$tmp/big" -- bin/txstrip --html
+	rm -f "$tmp/text" "$tmp/html" "$tmp/big"
+fi
