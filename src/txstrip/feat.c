@@ -627,6 +627,10 @@ emit_word(void *arg, const char *w, size_t n)
 	char low[32];
 	size_t ln;
 
+	if (we->n != 0 && we->n + 1 != we->total && we->total > 12) {
+		we->n++;
+		return;
+	}
 	ln = normalize(w, n, low, sizeof(low));
 	if (we->n == 0)
 		emit(we->fz, T_FIRST, 0, low, ln);
