@@ -71,13 +71,20 @@ if [ "$quick" -eq 0 ]; then
 			awk -v a="$t1" -v b="$t10" 'BEGIN { exit !(b >= 0 && b <= 30 * a + 0.5) }'
 	done
 	# One 100 MB line of prose: read in bounded memory, kept whole or dropped whole
-	awk 'BEGIN { for (i = 0; i < 1600000; i++) printf "the wall was rebuilt in a year, "; printf "\n" }' >"$tmp/line"
+	awk 'BEGIN { for (i = 0; i < 3200000; i++) printf "the wall was rebuilt in a year, "; printf "\n" }' >"$tmp/line"
 	(ulimit -v 1500000; $run --text "$tmp/line" >"$tmp/out" 2>"$tmp/err")
 	check "100 MB line: status 0, no message" test $? -eq 0 -a ! -s "$tmp/err"
 	check "100 MB line: kept byte for byte, or dropped" \
 		sh -c 'cmp -s "$1" "$2" || test ! -s "$2"' sh "$tmp/line" "$tmp/out"
 	rm -f "$tmp/line" "$tmp/lin1" "$tmp/lin10"
 fi
+
+# A script written without spaces: ICU counts its words, and its
+# paragraphs are told from its menu and footer without a function-word list.
+printf '%s' '<html><body><nav><a href="/">首页</a> <a href="/n">新闻</a> <a href="/s">体育</a></nav><article><h1>港口小镇投票重建海堤</h1><p>周二，这个小港口小镇的居民投票决定重建已经保护渔船队一个多世纪的海堤，此前两个冬天的风暴使其多处开裂倾斜。</p><p>议会曾要求镇民在两种方案之间做出选择：一种是大约能维持二十年的修补，另一种是成本几乎高出三倍但能抵御更高潮位的全面重建。</p></article><footer>版权所有 © 2026 海岸邮报</footer></body></html>' >"$tmp/zh.html"
+$run "$tmp/zh.html" >"$tmp/out" 2>"$tmp/err"
+check "Chinese: both paragraphs kept" test "$(grep -c -e '^周二' -e '^议会' "$tmp/out")" -eq 2
+check "Chinese: menu and footer dropped" test "$(grep -c -e '首页' -e '版权' "$tmp/out")" -eq 0
 
 # Documents are independent: a page stripped after others, in one -z
 # stream, comes out as it does alone, whatever the pages before it held.

@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "block.h"
+#include "brk.h"
 #include "hash.h"
 #include "utf8.h"
 #include "vec.h"
@@ -44,6 +45,8 @@ struct bstat {
 
 struct featurizer {
 	unsigned bits;
+	struct txbrk *brk;	/* ICU's words, for scripts written without spaces; opened when first needed */
+	int nobrk;		/* ICU could not open one: letter runs it is */
 	uint64_t fw_key[FW_SLOTS];
 	uint16_t fw_lang[FW_SLOTS];	/* the languages a function word belongs to */
 	uint64_t sec_key[SEC_SLOTS];	/* the section headings, by words_key */
@@ -130,6 +133,7 @@ feat_free(struct featurizer *fz)
 	free(fz->rcount);
 	free(fz->head);
 	free(fz->sect);
+	txbrk_close(fz->brk);
 	free(fz);
 }
 
@@ -339,8 +343,10 @@ start_class(const char *s, size_t n)
 
 	if (txu8_is_upper(cp))
 		return 1;
-	if (txu8_is_lower(cp) || (cp >= 0x80 && txu8_is_letter(cp)))
+	if (txu8_is_lower(cp))
 		return 2;
+	if (txu8_is_letter(cp))
+		return 12;	/* a script without case: neither a capital nor a fragment */
 	if (txu8_is_digit(cp))
 		return 3;
 	switch (cp) {
@@ -441,6 +447,49 @@ bucket_dist(size_t d)
 	return d <= 3 ? (unsigned)d : d <= 6 ? 4 : d <= 12 ? 5 : d <= 30 ? 6 : 7;
 }
 
+/* Han, kana, Thai, Lao, Myanmar, Khmer: scripts that do not space words. */
+static int
+unspaced(const char *s, size_t n)
+{
+	size_t i;
+	int len;
+	int32_t cp;
+
+	for (i = 0; i < n; i += (size_t)len) {
+		if ((unsigned char)s[i] < 0xE0) {
+			len = 1;
+			continue;
+		}
+		cp = txu8_at(s, n, i, &len);
+		if ((cp >= 0x0E00 && cp <= 0x0EFF) || (cp >= 0x1000 && cp <= 0x109F) ||
+		    (cp >= 0x1780 && cp <= 0x17FF) || (cp >= 0x3040 && cp <= 0x30FF) ||
+		    (cp >= 0x3400 && cp <= 0x4DBF) || (cp >= 0x4E00 && cp <= 0x9FFF) ||
+		    (cp >= 0xF900 && cp <= 0xFAFF))
+			return 1;
+	}
+	return 0;
+}
+
+/* The words of s[0..n) by ICU's word breaks, or 0 when ICU cannot say. */
+static unsigned
+icu_words(struct featurizer *fz, const char *s, size_t n)
+{
+	const char *why;
+	unsigned count = 0;
+
+	if (fz->nobrk || n > INT32_MAX)
+		return 0;
+	if (fz->brk == NULL && (fz->brk = txbrk_open(TXBRK_WORD, "", 0, &why)) == NULL) {
+		fz->nobrk = 1;
+		return 0;
+	}
+	if (txbrk_set_text(fz->brk, s, n, &why) != 0)
+		return 0;
+	while (txbrk_next(fz->brk) >= 0)
+		count += txbrk_is_word(fz->brk) != 0;
+	return count;
+}
+
 static void
 stat_block(struct featurizer *fz, const struct blocks *bl, size_t i)
 {
@@ -457,6 +506,8 @@ stat_block(struct featurizer *fz, const struct blocks *bl, size_t i)
 	feat_words(s, n, count_word, &wp);
 	memset(st, 0, sizeof(*st));
 	st->words = wp.words;
+	if (unspaced(s, n) && (k = icu_words(fz, s, n)) > st->words)
+		st->words = (unsigned)k;
 	st->caps = wp.caps;
 	st->digits = wp.digits;
 	for (k = 0; k < STRIP_MAXLANG; k++)

@@ -161,6 +161,65 @@ test_words(void **state)
 	assert_string_equal(out, "don|t|COVID|19|caf\xC3\xA9_x|1|000|ok");
 }
 
+/* Whether block i of bl has the feature named name. */
+static int
+has(struct featurizer *fz, size_t i, const char *name)
+{
+	uint32_t f[FEAT_MAX];
+	const char *names[FEAT_MAX];
+	size_t n, k;
+
+	n = feat_block(fz, i, f, names);
+	for (k = 0; k < n; k++)
+		if (strcmp(names[k], name) == 0)
+			return 1;
+	return 0;
+}
+
+static void
+test_features(void **state)
+{
+	static const char t[] = "Home\n"
+	    "The council voted on Tuesday to rebuild the old wall.\n"
+	    "Related articles:\n"
+	    "Home\n"
+	    "\xE5\x89\x8D\xE4\xBA\x8C\xE3\x80\x81\xE5\xB1\x85\xE6\xB0\x91\xE3\x81\xAF\xE6\xB5\xB7\xE5\xA0\xA4\xE3\x82\x92\xE7\x9B\xB4\xE3\x81\x99\xE3\x80\x82\n";
+	struct featurizer *fz = feat_new(16);
+	struct blocks bl;
+	uint32_t f[FEAT_MAX];
+	size_t n, k;
+
+	(void)state;
+	assert_non_null(fz);
+	memset(&bl, 0, sizeof(bl));
+	assert_int_equal(block_lines(&bl, t, sizeof(t) - 1), 0);
+	assert_int_equal(bl.n, 5);
+	assert_int_equal(feat_doc(fz, &bl), 0);
+	/* a short line: its words and shape; it is there twice */
+	assert_true(has(fz, 0, "first=home") && has(fz, 0, "shape=home"));
+	assert_true(has(fz, 0, "repeat=2") && has(fz, 3, "repeat=2"));
+	assert_true(has(fz, 0, "pos=64"));	/* the first block */
+	/* prose: ten words (bucket 6), a full stop, first and last word */
+	assert_int_equal(feat_nwords(fz, 1), 10);
+	assert_true(has(fz, 1, "words=6") && has(fz, 1, "end=1"));
+	assert_true(has(fz, 1, "first=the") && has(fz, 1, "last=wall"));
+	assert_true(has(fz, 1, "repeat=1") && has(fz, 1, "run=0"));
+	/* a section heading, whatever its punctuation, and the block after it */
+	assert_true(has(fz, 2, "section=0"));
+	assert_true(has(fz, 3, "section=12"));	/* 1 after, past the run */
+	assert_false(has(fz, 1, "section=0"));
+	/* Japanese: ICU's words, not one run of letters */
+	assert_true(feat_nwords(fz, 4) >= 5);
+	/* hashed: each below 2^16, never 0, none twice */
+	n = feat_block(fz, 1, f, NULL);
+	assert_true(n > 10);
+	for (k = 0; k < n; k++)
+		assert_true(f[k] > 0 && f[k] < 1u << 16);
+	assert_int_equal(feat_unique(f, n), n);
+	block_free(&bl);
+	feat_free(fz);
+}
+
 static void
 test_unique(void **state)
 {
@@ -184,6 +243,7 @@ main(void)
 		cmocka_unit_test(test_html),
 		cmocka_unit_test(test_charset),
 		cmocka_unit_test(test_words),
+		cmocka_unit_test(test_features),
 		cmocka_unit_test(test_unique),
 	};
 
