@@ -13,6 +13,7 @@ CFLAGS ?= -O2 -g
 txsplit_PKGS = icu-uc icu-i18n libutf8proc jansson
 txfix_PKGS = icu-uc libutf8proc jansson
 txstrip_PKGS = icu-uc icu-i18n libutf8proc jansson libxml-2.0
+txner_PKGS = icu-uc libutf8proc jansson
 ALL_PKGS = icu-uc icu-i18n libutf8proc jansson libxml-2.0
 pkg_cflags = $(shell pkg-config --cflags $(1) 2>/dev/null)
 pkg_libs = $(shell pkg-config --libs $(1) 2>/dev/null)
@@ -31,32 +32,34 @@ COMMON_OBJ = $(COMMON:%=build/common/%.o)
 LIBTX = build/libtx.a
 
 # A program is its main.o and its engine, the objects its unit tests link.
-PROGS = txsplit txfix txstrip
+PROGS = txsplit txfix txstrip txner
 txsplit_ENGINE = build/src/txsplit/split.o
 txfix_ENGINE = build/src/txfix/fix.o build/src/txfix/mojibake.o \
 	build/src/txfix/lexicon.o build/src/txfix/log.o
 txstrip_ENGINE = build/src/txstrip/strip.o build/src/txstrip/feat.o \
 	build/src/txstrip/block.o build/src/txstrip/html.o build/src/txstrip/words.o
+txner_ENGINE = build/src/txner/engine.o build/src/txner/ner.o build/src/txner/conll.o
 
 # Unit tests: one per common/ module, one per engine module; test_X of an
 # engine says whose (test_X_PROG, one program or more).  test_alloc runs
 # the engines with every allocation failing in turn (malloc, calloc,
 # realloc and free wrapped by the linker).
-UNIT = $(COMMON) input_small split lexicon fix strip alloc
+UNIT = $(COMMON) input_small split lexicon fix strip ner alloc
 test_split_PROG = txsplit
 test_lexicon_PROG = txfix
 test_fix_PROG = txfix
 test_strip_PROG = txstrip
+test_ner_PROG = txner
 test_alloc_PROG = txsplit txfix
 test_alloc_LDFLAGS = -Wl,--wrap=malloc,--wrap=calloc,--wrap=realloc,--wrap=free
 UNIT_BIN = $(UNIT:%=build/tests/unit/test_%)
 engines = $(foreach p,$(1),$($(p)_ENGINE))
 
-.PHONY: all check check-run deps demo bench install uninstall clean lexicon model-strip \
+.PHONY: all check check-run deps demo bench install uninstall clean lexicon model-strip model-ner \
 	valgrind sanitize regen fuzz fuzz-run
 
-INSTALL_PROGS = $(PROGS) txstrip-train
-DATA = NOTICE en.lex strip.model
+INSTALL_PROGS = $(PROGS) txstrip-train txner-train
+DATA = NOTICE en.lex strip.model en.ner
 
 all: $(INSTALL_PROGS:%=bin/%)
 
@@ -81,6 +84,10 @@ bin/%: build/src/%/main.o $$(%_ENGINE) $(LIBTX)
 bin/txstrip-train: build/src/txstrip/train.o build/src/txstrip/label.o \
 		$(txstrip_ENGINE) $(LIBTX)
 	$(CC) $(ALL_LDFLAGS) -o $@ $^ $(call pkg_libs,$(txstrip_PKGS)) -llinear -lm
+
+# txner's trainer: its engine and an averaged perceptron of its own.
+bin/txner-train: build/src/txner/train.o $(txner_ENGINE) $(LIBTX)
+	$(CC) $(ALL_LDFLAGS) -o $@ $^ $(call pkg_libs,$(txner_PKGS)) -lm
 
 build/tests/unit/test_%: tests/unit/test_%.c $$(call engines,$$(test_$$*_PROG)) $(LIBTX)
 	@mkdir -p $(@D)
@@ -112,6 +119,18 @@ WCXB = ../shared/data/boilerplate/wcxb-dev
 model-strip: bin/txstrip-train
 	python3 tests/bench/wcxb.py $(WCXB) | bin/txstrip-train > data/strip.model.new
 	mv data/strip.model.new data/strip.model
+
+# txner's model is committed; this trains it again from UNER English-EWT
+# (data/NOTICE), tuned on its dev file, the same bytes every time.
+UNER = ../shared/data/ner/uner_en_ewt
+# The gazetteer comes from Debian's iso-codes and tzdata (mk/gazetteer.py).
+model-ner: bin/txner-train
+	@mk/deps.sh check iso-codes tzdata 2>/dev/null || mk/deps.sh install iso-codes tzdata
+	@mkdir -p build
+	python3 mk/gazetteer.py > build/gazetteer.tsv
+	bin/txner-train --gazetteer build/gazetteer.tsv $(UNER)/en_ewt-ud-train.iob2 \
+		$(UNER)/en_ewt-ud-dev.iob2 > data/en.ner.new
+	mv data/en.ner.new data/en.ner
 
 build/mklex: src/txfix/mklex.c build/src/txfix/lexicon.o $(LIBTX)
 	$(CC) $(ALL_CFLAGS) -Isrc/txfix -o $@ src/txfix/mklex.c build/src/txfix/lexicon.o \

@@ -114,3 +114,25 @@ PY
 	$m "txstrip --html, one 50 MB page" "$tmp/big" -- bin/txstrip --html
 	rm -f "$tmp/text" "$tmp/html" "$tmp/big"
 fi
+
+N=$shared/data/ner
+if [ -d "$N" ]; then
+	echo "== txner: accuracy (python3 $shared/scorers/score_ner.py; the model was tuned on UNER dev)"
+	bin/txner --input conll "$N/uner_en_ewt/en_ewt-ud-dev.iob2" >"$tmp/ner.out"
+	python3 "$shared/scorers/score_ner.py" "$N/uner_en_ewt/en_ewt-ud-dev.iob2" "$tmp/ner.out" --map uner | tail -n 5
+	bin/txner --input conll "$N/wnut17/emerging.dev.conll" >"$tmp/ner.out"
+	echo "WNUT-17 dev, a domain it was not trained on:"
+	python3 "$shared/scorers/score_ner.py" "$N/wnut17/emerging.dev.conll" "$tmp/ner.out" --map wnut | tail -n 5
+	echo "== txner: throughput on one core (UNER dev's sentences as text, repeated to 50 MB)"
+	sed -n 's/^# text = //p' "$N/uner_en_ewt/en_ewt-ud-dev.iob2" >"$tmp/unit"
+	: >"$tmp/ner"
+	while [ "$(wc -c <"$tmp/ner")" -lt 50000000 ]; do
+		cat "$tmp/unit" "$tmp/unit" "$tmp/unit" "$tmp/unit" >>"$tmp/ner"
+	done
+	toks=$(bin/txner --format conll "$tmp/unit" | grep -c .)
+	echo "  tokens per MB (tokens/s = MB/s times this): $((toks * 1000000 / $(wc -c <"$tmp/unit")))"
+	$m "cat | cat" "$tmp/ner" -- cat
+	$m "txner" "$tmp/ner" -- bin/txner
+	$m "txner --format tsv" "$tmp/ner" -- bin/txner --format tsv
+	rm -f "$tmp/ner"
+fi

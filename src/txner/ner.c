@@ -1,0 +1,671 @@
+#include <errno.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "hash.h"
+#include "ner.h"
+#include "utf8.h"
+#include "vec.h"
+
+/* Feature templates: a feature is a template and one or two strings. */
+enum tmpl {
+	T_BIAS = 1, T_W, T_FORM, T_P1, T_P2, T_P3, T_P4, T_S1, T_S2, T_S3, T_S4,
+	T_SHAPE, T_SSHAPE, T_WM1, T_WP1, T_WM2, T_WP2, T_SSM1, T_SSP1,
+	T_BIM, T_BIP, T_FIRST, T_LEN, T_SS3, T_CUE, T_CUEM1, T_CUEP1, T_CUEP2, T_GAZ, T_GAZS
+};
+
+/*
+ * Words that name what an organisation is, and words that introduce a
+ * person (titles): the model learns what each weighs where it stands.
+ * Lower case.  Knowledge of English names, not of any corpus.
+ */
+static const char *const org_cues[] = {
+	"agency", "airlines", "airways", "assembly", "association", "authority",
+	"bank", "board", "bureau", "centre", "center", "church", "club",
+	"co", "college", "commission", "committee", "company", "congress",
+	"corp", "corporation", "council", "court", "department", "foundation",
+	"fund", "group", "holdings", "hospital", "inc", "institute",
+	"international", "league", "ltd", "llc", "ministry", "movement",
+	"network", "news", "office", "organisation", "organization", "party",
+	"plc", "police", "press", "school", "senate", "service", "society",
+	"systems", "team", "technologies", "times", "trust", "union",
+	"united", "university", "fc", "forces", "army", "navy", "parliament",
+};
+static const char *const per_cues[] = {
+	"mr", "mrs", "ms", "dr", "prof", "sir", "president", "minister",
+	"senator", "governor", "king", "queen", "prince", "pope", "judge",
+	"general", "chairman", "ceo", "director", "secretary", "mayor",
+	"coach", "captain", "rev", "st", "lady", "lord", "aunt", "uncle",
+};
+static const char *const loc_cues[] = {
+	"city", "county", "state", "province", "river", "lake", "mount",
+	"island", "islands", "street", "st", "road", "avenue", "valley",
+	"north", "south", "east", "west", "region", "republic", "kingdom",
+	"park", "bay", "beach", "coast", "district", "village", "town",
+};
+
+#define FORM_MAX 32		/* bytes of a form that features look at */
+#define SHAPE_MAX 12
+
+/* Which cue lists a lower-case word is in: bit 0 org, 1 person, 2 place. */
+static unsigned
+cue_of(const char *w, size_t n)
+{
+	static const struct { const char *const *list; size_t n; } lists[] = {
+		{ org_cues, sizeof(org_cues) / sizeof(org_cues[0]) },
+		{ per_cues, sizeof(per_cues) / sizeof(per_cues[0]) },
+		{ loc_cues, sizeof(loc_cues) / sizeof(loc_cues[0]) },
+	};
+	unsigned bits = 0, l;
+	size_t i;
+
+	if (n == 0 || n > 14)
+		return 0;
+	for (l = 0; l < 3; l++)
+		for (i = 0; i < lists[l].n; i++)
+			if (strlen(lists[l].list[i]) == n && memcmp(lists[l].list[i], w, n) == 0) {
+				bits |= 1u << l;
+				break;
+			}
+	return bits;
+}
+
+static unsigned
+gaz_type(const char *s, size_t n)
+{
+	if (n == 3 && memcmp(s, "LOC", 3) == 0)
+		return 1;
+	if (n == 3 && memcmp(s, "PER", 3) == 0)
+		return 2;
+	if (n == 3 && memcmp(s, "ORG", 3) == 0)
+		return 4;
+	return 8;
+}
+
+static uint64_t
+gaz_key(const char *s, size_t n)
+{
+	return txhash(s, n, 0x9a2) | 1;
+}
+
+static size_t
+gaz_slot(const struct ner_gaz *g, uint64_t k)
+{
+	size_t i = (size_t)txhash_mix_(k) & (g->cap - 1);
+
+	while (g->key[i] != 0 && g->key[i] != k)
+		i = (i + 1) & (g->cap - 1);
+	return i;
+}
+
+int
+ner_gaz_load(struct ner_gaz *g, const char *s, size_t n)
+{
+	size_t lines = 0, i, pos, eol, tab;
+
+	memset(g, 0, sizeof(*g));
+	for (i = 0; i < n; i++)
+		lines += s[i] == '\n';
+	for (g->cap = 16; g->cap < 2 * (lines + 1); g->cap <<= 1)
+		;
+	if ((g->key = calloc(g->cap, sizeof(*g->key))) == NULL ||
+	    (g->bits = calloc(g->cap, 1)) == NULL) {
+		ner_gaz_free(g);
+		return -1;
+	}
+	for (pos = 0; pos < n; pos = eol + 1) {
+		const char *nl = memchr(s + pos, '\n', n - pos), *t;
+
+		eol = nl != NULL ? (size_t)(nl - s) : n;
+		if ((t = memchr(s + pos, '\t', eol - pos)) == NULL)
+			continue;
+		tab = (size_t)(t - s);
+		i = gaz_slot(g, gaz_key(s + tab + 1, eol - tab - 1));
+		g->key[i] = gaz_key(s + tab + 1, eol - tab - 1);
+		g->bits[i] |= (unsigned char)gaz_type(s + pos, tab - pos);
+	}
+	return 0;
+}
+
+void
+ner_gaz_free(struct ner_gaz *g)
+{
+	free(g->key);
+	free(g->bits);
+	memset(g, 0, sizeof(*g));
+}
+
+/* sc->gz[i]: the longest name of gz that covers token i. */
+static int
+gaz_marks(struct ner_scratch *sc, size_t m, const struct ner_gaz *gz)
+{
+	size_t i, k, len, l;
+
+	memset(sc->gz, 0, m);
+	if (gz == NULL || gz->cap == 0)
+		return 0;
+	for (i = 0; i < m; i++)
+		for (len = NER_GAZ_WORDS; len > 0 && !(sc->gz[i] & 2); len--) {
+			size_t at = 0, j;
+			unsigned b;
+
+			if (i + len > m)
+				continue;
+			for (k = i; k < i + len; k++) {
+				l = sc->lowlen[k];
+				if (txvec_grow((void **)&sc->phrase, &sc->pcap, at + l + 1, 1) != 0)
+					return -1;
+				if (k > i)
+					sc->phrase[at++] = ' ';
+				memcpy(sc->phrase + at, sc->buf + sc->low[k], l);
+				at += l;
+			}
+			j = gaz_slot(gz, gaz_key(sc->phrase, at));
+			if (gz->key[j] == 0)
+				continue;
+			b = gz->bits[j];
+			/* leftmost, then longest: the words after the first are inside it */
+			for (k = i; k < i + len; k++)
+				sc->gz[k] = (unsigned char)(b << 2 | (k == i ? 1 : 2));
+			break;
+		}
+	return 0;
+}
+
+static size_t
+put(struct ner_scratch *sc, const char *s, size_t n)
+{
+	size_t at = sc->len;
+
+	if (txvec_grow((void **)&sc->buf, &sc->cap, sc->len + n + 1, 1) != 0)
+		return SIZE_MAX;
+	memcpy(sc->buf + at, s, n);
+	sc->len += n;
+	sc->buf[sc->len++] = '\0';
+	return at;
+}
+
+static char
+shape_of(int32_t cp)
+{
+	if (txu8_is_upper(cp))
+		return 'X';
+	if (txu8_is_lower(cp) || (cp >= 0x80 && txu8_is_letter(cp)))
+		return 'x';
+	if (txu8_is_digit(cp))
+		return 'd';
+	if (cp > 0x20 && cp < 0x7F)
+		return (char)cp;
+	return 'o';
+}
+
+/* The token's lower-case form, its shape and its short shape, into sc. */
+static int
+prepare(struct ner_scratch *sc, const char *s, size_t n, size_t i)
+{
+	char low[FORM_MAX + 4], shape[SHAPE_MAX + 2], sshape[SHAPE_MAX + 2];
+	size_t k = 0, o = 0, ns = 0, nss = 0;
+	int len;
+	int32_t cp;
+	char c;
+
+	if (n > FORM_MAX)
+		n = FORM_MAX;
+	while (k < n) {
+		cp = txu8_at(s, n, k, &len);
+		if (k + (size_t)len > n)
+			break;
+		c = shape_of(cp);
+		if (ns < SHAPE_MAX)
+			shape[ns++] = c;
+		if (nss == 0 || sshape[nss - 1] != c)
+			if (nss < SHAPE_MAX)
+				sshape[nss++] = c;
+		if (cp >= 0 && (uint32_t)cp < 0x80) {
+			low[o++] = (char)(cp >= 'A' && cp <= 'Z' ? cp | 0x20 : cp);
+		} else if (cp >= 0) {
+			o += (size_t)txu8_encode(txu8_tolower(cp), low + o);
+		} else
+			low[o++] = '?';
+		k += (size_t)len;
+	}
+	if ((sc->low[i] = put(sc, low, o)) == SIZE_MAX ||
+	    (sc->shape[i] = put(sc, shape, ns)) == SIZE_MAX ||
+	    (sc->sshape[i] = put(sc, sshape, nss)) == SIZE_MAX)
+		return -1;
+	sc->lowlen[i] = o;
+	sc->cue[i] = (unsigned char)cue_of(low, o);
+	return 0;
+}
+
+static uint32_t
+slot(unsigned bits, unsigned t, const char *a, size_t na, const char *b, size_t nb)
+{
+	uint64_t h = txhash(a, na, txhash_mix_(t * TXHASH_K1));
+
+	if (b != NULL)
+		h = txhash(b, nb, h ^ 0x7c);
+	return (uint32_t)(h >> (64 - bits));
+}
+
+/* The byte length of the first k code points of s[0..n), or n when it has fewer. */
+static size_t
+cp_prefix(const char *s, size_t n, unsigned k)
+{
+	size_t i = 0;
+	int len;
+
+	while (i < n && k-- > 0) {
+		txu8_at(s, n, i, &len);
+		i += (size_t)len;
+	}
+	return i;
+}
+
+static size_t
+cp_suffix(const char *s, size_t n, unsigned k)
+{
+	size_t i = n;
+	int32_t cp;
+
+	while (i > 0 && k-- > 0)
+		i -= (size_t)txu8_decode_back(s, i, &cp);
+	return i;
+}
+
+int
+ner_features(struct ner_scratch *sc, const struct ner_sent *s, unsigned bits,
+    const struct ner_gaz *gz, uint32_t *f, unsigned *nf)
+{
+	static const char bos[] = "<s>", eos[] = "</s>";
+	size_t i, k, m = s->n, old = sc->tcap;
+	void *p;
+
+	if (txvec_grow((void **)&sc->low, &sc->tcap, m + 1, sizeof(size_t)) != 0)
+		return -1;
+	/* the four arrays share one capacity */
+	if (sc->tcap != old) {
+		if ((p = realloc(sc->lowlen, sc->tcap * sizeof(size_t))) == NULL)
+			return -1;
+		sc->lowlen = p;
+		if ((p = realloc(sc->shape, sc->tcap * sizeof(size_t))) == NULL)
+			return -1;
+		sc->shape = p;
+		if ((p = realloc(sc->sshape, sc->tcap * sizeof(size_t))) == NULL)
+			return -1;
+		sc->sshape = p;
+		if ((p = realloc(sc->cue, sc->tcap)) == NULL)
+			return -1;
+		sc->cue = p;
+		if ((p = realloc(sc->gz, sc->tcap)) == NULL)
+			return -1;
+		sc->gz = p;
+	}
+	sc->len = 0;
+	for (i = 0; i < m; i++)
+		if (prepare(sc, s->text + s->start[i], s->end[i] - s->start[i], i) != 0)
+			return -1;
+	if (gaz_marks(sc, m, gz) != 0)
+		return -1;
+	for (i = 0; i < m; i++) {
+		uint32_t *o = f + i * NER_MAXFEAT;
+		const char *w = sc->buf + sc->low[i];
+		const char *form = s->text + s->start[i];
+		size_t wn = sc->lowlen[i], fn = s->end[i] - s->start[i];
+		const char *sh = sc->buf + sc->shape[i], *ss = sc->buf + sc->sshape[i];
+		const char *wm1 = i > 0 ? sc->buf + sc->low[i - 1] : bos;
+		const char *wp1 = i + 1 < m ? sc->buf + sc->low[i + 1] : eos;
+		const char *wm2 = i > 1 ? sc->buf + sc->low[i - 2] : bos;
+		const char *wp2 = i + 2 < m ? sc->buf + sc->low[i + 2] : eos;
+		const char *ssm1 = i > 0 ? sc->buf + sc->sshape[i - 1] : bos;
+		const char *ssp1 = i + 1 < m ? sc->buf + sc->sshape[i + 1] : eos;
+		unsigned n = 0, cps = 0;
+		char ss3[3 * SHAPE_MAX + 4];
+		size_t l;
+
+		if (fn > FORM_MAX)
+			fn = FORM_MAX;
+		o[n++] = slot(bits, T_BIAS, "", 0, NULL, 0);
+		o[n++] = slot(bits, T_W, w, wn, NULL, 0);
+		o[n++] = slot(bits, T_FORM, form, fn, NULL, 0);
+		for (k = 1; k <= 4; k++) {
+			l = cp_prefix(w, wn, (unsigned)k);
+			if (l < wn)
+				o[n++] = slot(bits, T_P1 + (unsigned)k - 1, w, l, NULL, 0);
+			l = cp_suffix(w, wn, (unsigned)k);
+			if (l > 0)
+				o[n++] = slot(bits, T_S1 + (unsigned)k - 1, w + l, wn - l, NULL, 0);
+		}
+		o[n++] = slot(bits, T_SHAPE, sh, strlen(sh), NULL, 0);
+		o[n++] = slot(bits, T_SSHAPE, ss, strlen(ss), NULL, 0);
+		o[n++] = slot(bits, T_WM1, wm1, strlen(wm1), NULL, 0);
+		o[n++] = slot(bits, T_WP1, wp1, strlen(wp1), NULL, 0);
+		o[n++] = slot(bits, T_WM2, wm2, strlen(wm2), NULL, 0);
+		o[n++] = slot(bits, T_WP2, wp2, strlen(wp2), NULL, 0);
+		o[n++] = slot(bits, T_SSM1, ssm1, strlen(ssm1), NULL, 0);
+		o[n++] = slot(bits, T_SSP1, ssp1, strlen(ssp1), NULL, 0);
+		o[n++] = slot(bits, T_BIM, wm1, strlen(wm1), w, wn);
+		o[n++] = slot(bits, T_BIP, w, wn, wp1, strlen(wp1));
+		o[n++] = slot(bits, T_FIRST, i == 0 ? "1" : "0", 1, ss, strlen(ss));
+		for (k = 0; k < wn; k++)
+			cps += ((unsigned char)w[k] & 0xC0) != 0x80;
+		ss3[0] = (char)('0' + (cps > 9 ? 9 : cps));
+		o[n++] = slot(bits, T_LEN, ss3, 1, NULL, 0);
+		l = (size_t)snprintf(ss3, sizeof(ss3), "%s|%s|%s", ssm1, ss, ssp1);
+		o[n++] = slot(bits, T_SS3, ss3, l < sizeof(ss3) ? l : sizeof(ss3) - 1,
+		    NULL, 0);
+		{
+			unsigned c0 = sc->cue[i], cm = i > 0 ? sc->cue[i - 1] : 8,
+			    cp = i + 1 < m ? sc->cue[i + 1] : 8, cp2 = i + 2 < m ? sc->cue[i + 2] : 8;
+			char v[2] = { 0, 0 };
+
+			if (c0 != 0) {
+				v[0] = (char)('0' + c0);
+				o[n++] = slot(bits, T_CUE, v, 1, ss, strlen(ss));
+			}
+			if (cm != 0) {
+				v[0] = (char)('0' + cm);
+				o[n++] = slot(bits, T_CUEM1, v, 1, ss, strlen(ss));
+			}
+			if (cp != 0) {
+				v[0] = (char)('0' + cp);
+				o[n++] = slot(bits, T_CUEP1, v, 1, ss, strlen(ss));
+			}
+			if (cp2 != 0 && cp2 != 8) {
+				v[0] = (char)('0' + cp2);
+				o[n++] = slot(bits, T_CUEP2, v, 1, ss, strlen(ss));
+			}
+			if (sc->gz[i] != 0) {
+				v[0] = (char)('A' + sc->gz[i]);
+				o[n++] = slot(bits, T_GAZ, v, 1, NULL, 0);
+				o[n++] = slot(bits, T_GAZS, v, 1, ss, strlen(ss));
+			}
+		}
+		nf[i] = n;
+	}
+	return 0;
+}
+
+void
+ner_scratch_free(struct ner_scratch *sc)
+{
+	free(sc->buf);
+	free(sc->low);
+	free(sc->lowlen);
+	free(sc->shape);
+	free(sc->sshape);
+	free(sc->cue);
+	free(sc->gz);
+	free(sc->phrase);
+	memset(sc, 0, sizeof(*sc));
+}
+
+char
+ner_tag_kind(const struct ner_tags *tags, unsigned t)
+{
+	return t == 0 || t >= tags->n ? 'O' : tags->name[t][0];
+}
+
+const char *
+ner_tag_type(const struct ner_tags *tags, unsigned t)
+{
+	return t == 0 || t >= tags->n ? "" : tags->name[t] + 2;
+}
+
+int
+ner_allowed(const struct ner_tags *tags, unsigned a, unsigned b)
+{
+	if (ner_tag_kind(tags, b) != 'I')
+		return 1;
+	/* I-X continues B-X or I-X: they are b - 1 and b */
+	return a < tags->n && (a == b || a + 1 == b);
+}
+
+void
+ner_viterbi(const float *e, size_t m, unsigned nt, const struct ner_tags *tags,
+    const float *trans, float *work, unsigned *tag)
+{
+	float *score = work, *back = work + m * nt;
+	size_t i;
+	unsigned a, b, best;
+
+	if (m == 0)
+		return;
+	for (b = 0; b < nt; b++)
+		score[b] = ner_allowed(tags, nt, b) ? trans[nt * nt + b] + e[b] : -INFINITY;
+	for (i = 1; i < m; i++)
+		for (b = 0; b < nt; b++) {
+			float top = -INFINITY, v;
+			unsigned arg = 0;
+
+			for (a = 0; a < nt; a++) {
+				if (!ner_allowed(tags, a, b))
+					continue;
+				v = score[(i - 1) * nt + a] + trans[a * nt + b];
+				if (v > top) {
+					top = v;
+					arg = a;
+				}
+			}
+			score[i * nt + b] = top + e[i * nt + b];
+			back[i * nt + b] = (float)arg;
+		}
+	best = 0;
+	for (b = 1; b < nt; b++)
+		if (score[(m - 1) * nt + b] > score[(m - 1) * nt + best])
+			best = b;
+	for (i = m; i-- > 0;) {
+		tag[i] = best;
+		if (i > 0)
+			best = (unsigned)back[i * nt + best];
+	}
+}
+
+int
+ner_tags_make(struct ner_tags *tags, const char *const *types, unsigned n)
+{
+	unsigned i, k;
+
+	memset(tags, 0, sizeof(*tags));
+	if (1 + 2 * n > NER_MAXTAGS || (tags->name[0] = strdup("O")) == NULL)
+		return -1;
+	tags->n = 1;
+	for (i = 0; i < n; i++)
+		for (k = 0; k < 2; k++) {
+			size_t l = strlen(types[i]);
+			char *s;
+
+			if (l == 0 || l > 31 || (s = malloc(l + 3)) == NULL) {
+				ner_tags_free(tags);
+				return -1;
+			}
+			s[0] = k == 0 ? 'B' : 'I';
+			s[1] = '-';
+			memcpy(s + 2, types[i], l + 1);
+			tags->name[tags->n++] = s;
+		}
+	return 0;
+}
+
+void
+ner_tags_free(struct ner_tags *tags)
+{
+	unsigned i;
+
+	for (i = 0; i < tags->n; i++)
+		free(tags->name[i]);
+	memset(tags, 0, sizeof(*tags));
+}
+
+static int
+host_little(void)
+{
+	const uint32_t one = 1;
+
+	return *(const unsigned char *)&one == 1;
+}
+
+int
+ner_model_open(struct ner_model *m, const char *path, const char **why)
+{
+	const unsigned char *head, *names, *w, *tr, *gz;
+	size_t hl, nl, wl, tl, gl, i, nw, k;
+	const char *types[NER_MAXTAGS];
+	unsigned nty = 0;
+
+	memset(m, 0, sizeof(*m));
+	if (txmodel_open(&m->file, path, NER_KIND, why) != TXMODEL_OK)
+		return -1;
+	*why = "the model is malformed";
+	head = txmodel_section(&m->file, "head", &hl);
+	names = txmodel_section(&m->file, "tags", &nl);
+	w = txmodel_section(&m->file, "weights", &wl);
+	tr = txmodel_section(&m->file, "trans", &tl);
+	if (head == NULL || names == NULL || w == NULL || tr == NULL || hl < 16)
+		goto bad;
+	m->bits = txmodel_get32(head);
+	m->ntags = txmodel_get32(head + 4);
+	if (txmodel_get32(head + 8) != NER_FEAT_VERSION) {
+		*why = "the model is for another version of txner's features";
+		goto bad;
+	}
+	if (m->bits < 8 || m->bits > 26 || m->ntags < 3 || m->ntags > NER_MAXTAGS ||
+	    m->ntags % 2 == 0)
+		goto bad;
+	/* the tags: "O", then "B-X" and "I-X" of each type, NUL-terminated */
+	for (i = 0, k = 0; i < nl && k < m->ntags; k++) {
+		const char *s = (const char *)names + i;
+		size_t l = strnlen(s, nl - i);
+
+		if (l == nl - i)
+			goto bad;
+		if (k == 0 ? strcmp(s, "O") != 0 : l < 3 || l > 33 ||
+		    s[0] != (k % 2 == 1 ? 'B' : 'I') || s[1] != '-' ||
+		    (k % 2 == 0 && strcmp(s + 2, types[nty - 1]) != 0))
+			goto bad;
+		if (k % 2 == 1)
+			types[nty++] = s + 2;
+		i += l + 1;
+	}
+	if (k != m->ntags)
+		goto bad;
+	nw = ((size_t)1 << m->bits) * m->ntags;
+	if (wl != 4 * nw || tl != 4 * (size_t)(m->ntags + 1) * m->ntags)
+		goto bad;
+	for (i = 0; i < (size_t)(m->ntags + 1) * m->ntags; i++) {
+		uint32_t u = txmodel_get32(tr + 4 * i);
+		float v;
+
+		memcpy(&v, &u, sizeof(v));
+		if (!isfinite(v))
+			goto bad;
+	}
+	if (ner_tags_make(&m->tags, types, nty) != 0) {
+		*why = strerror(ENOMEM);
+		goto bad;
+	}
+	if ((gz = txmodel_section(&m->file, "gaz", &gl)) != NULL &&
+	    ner_gaz_load(&m->gaz, (const char *)gz, strnlen((const char *)gz, gl)) != 0) {
+		*why = strerror(ENOMEM);
+		goto bad;
+	}
+	if (host_little()) {
+		m->w = (const float *)(const void *)w;
+		m->trans = (const float *)(const void *)tr;
+	} else {
+		size_t nt = (size_t)(m->ntags + 1) * m->ntags;
+
+		if ((m->own = malloc(4 * (nw + nt))) == NULL) {
+			*why = strerror(ENOMEM);
+			goto bad;
+		}
+		for (i = 0; i < nw + nt; i++) {
+			uint32_t u = txmodel_get32(i < nw ? w + 4 * i : tr + 4 * (i - nw));
+
+			memcpy(m->own + i, &u, sizeof(u));
+		}
+		m->w = m->own;
+		m->trans = m->own + nw;
+	}
+	return 0;
+bad:
+	ner_tags_free(&m->tags);
+	ner_gaz_free(&m->gaz);
+	txmodel_close(&m->file);
+	return -1;
+}
+
+void
+ner_model_close(struct ner_model *m)
+{
+	ner_tags_free(&m->tags);
+	ner_gaz_free(&m->gaz);
+	free(m->own);
+	txmodel_close(&m->file);
+	memset(m, 0, sizeof(*m));
+}
+
+struct ner_tagger {
+	const struct ner_model *m;
+	struct ner_scratch sc;
+	uint32_t *f;
+	unsigned *nf;
+	float *e, *work;
+	size_t cap, fcap, ncap, ecap, wcap;
+};
+
+struct ner_tagger *
+ner_tagger_new(const struct ner_model *m)
+{
+	struct ner_tagger *tg = calloc(1, sizeof(*tg));
+
+	if (tg != NULL)
+		tg->m = m;
+	return tg;
+}
+
+void
+ner_tagger_free(struct ner_tagger *tg)
+{
+	if (tg == NULL)
+		return;
+	ner_scratch_free(&tg->sc);
+	free(tg->f);
+	free(tg->nf);
+	free(tg->e);
+	free(tg->work);
+	free(tg);
+}
+
+int
+ner_tag(struct ner_tagger *tg, const struct ner_sent *s, unsigned *tag)
+{
+	const struct ner_model *m = tg->m;
+	unsigned nt = m->ntags, t, k;
+	size_t i, n = s->n;
+
+	if (n == 0)
+		return 0;
+	if (txvec_grow((void **)&tg->f, &tg->fcap, n * NER_MAXFEAT, sizeof(*tg->f)) != 0 ||
+	    txvec_grow((void **)&tg->nf, &tg->ncap, n, sizeof(*tg->nf)) != 0 ||
+	    txvec_grow((void **)&tg->e, &tg->ecap, n * nt, sizeof(*tg->e)) != 0 ||
+	    txvec_grow((void **)&tg->work, &tg->wcap, 2 * n * nt, sizeof(*tg->work)) != 0 ||
+	    ner_features(&tg->sc, s, m->bits, &m->gaz, tg->f, tg->nf) != 0)
+		return -1;
+	for (i = 0; i < n; i++) {
+		float *e = tg->e + i * nt;
+
+		for (t = 0; t < nt; t++)
+			e[t] = 0;
+		for (k = 0; k < tg->nf[i]; k++) {
+			const float *w = m->w + (size_t)tg->f[i * NER_MAXFEAT + k] * nt;
+
+			for (t = 0; t < nt; t++)
+				e[t] += w[t];
+		}
+	}
+	ner_viterbi(tg->e, n, nt, &m->tags, m->trans, tg->work, tag);
+	return 0;
+}

@@ -1,0 +1,529 @@
+/*
+ * txner-train: learns txner's model from sentences tagged in IOB2, as a
+ * structured averaged perceptron (Collins 2002) over ner.h's features and
+ * BIO transitions, decoded by the same Viterbi pass as the tagger.  With a
+ * DEV file, the epoch whose averaged weights score best on it is kept.
+ * Deterministic: same input and options, same model, byte for byte.
+ */
+#include <errno.h>
+#include <getopt.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "cli.h"
+#include "conll.h"
+#include "model.h"
+#include "ner.h"
+#include "vec.h"
+
+#define USAGE "usage: txner-train [-e epochs] [-b bits] [--types list] " \
+	"[--gazetteer file] train [dev]\n"
+
+struct corpus {
+	struct conll c;
+	unsigned *gold;		/* a token's tag */
+	uint32_t *f;		/* a token's features, NER_MAXFEAT apart */
+	unsigned *nf;
+};
+
+struct trainer {
+	unsigned bits, epochs;
+	struct ner_tags tags;
+	struct ner_gaz gaz;
+	char *gazbuf;		/* the gazetteer file, written into the model */
+	size_t gazlen;
+	size_t nw, ntr;
+	double *w, *wa, *tr, *tra;	/* weights and their sums for the average */
+	float *fw, *ftr;	/* the averaged weights, as the model holds them */
+	float *best, *btr;
+	double c;		/* updates so far, for the average */
+};
+
+static void
+usage(void)
+{
+	fputs(USAGE, stdout);
+	fputs("Train txner's model from sentences tagged in IOB2; write it to stdout.\n\n"
+	    "  train, dev: one token a line (the form first, or the UNER layout\n"
+	    "  ID FORM TAG ...), the tag last or third, a blank line after each\n"
+	    "  sentence; lines starting with # are comments.\n"
+	    "  -e, --epochs=N     passes over the training sentences (default 12)\n"
+	    "  -b, --bits=B       features hashed into 2^B rows (default 18)\n"
+	    "      --types=LIST   the entity types kept, comma-separated\n"
+	    "                     (default: all in the training file); others are O\n"
+	    "      --gazetteer=FILE names, \"TYPE<TAB>name\" a line, lower case (the\n"
+	    "                     model keeps them; see mk/gazetteer.py)\n"
+	    "      --help, --version\n", stdout);
+}
+
+/* The tag of s in tags (B-X or I-X of a kept type), or 0 (O). */
+static unsigned
+tag_index(const struct ner_tags *tags, const char *s)
+{
+	unsigned t;
+
+	for (t = 1; t < tags->n; t++)
+		if (strcmp(tags->name[t], s) == 0)
+			return t;
+	return 0;
+}
+
+static int
+cmp_str(const void *a, const void *b)
+{
+	return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+/* The types of the training file, sorted, or those of --types. */
+static int
+make_tags(struct trainer *t, const struct conll *c, char *list)
+{
+	const char *types[NER_MAXTAGS];
+	unsigned n = 0, k;
+	size_t i;
+	char *p;
+
+	if (list != NULL) {
+		for (p = strtok(list, ","); p != NULL; p = strtok(NULL, ","))
+			if (n < NER_MAXTAGS / 2)
+				types[n++] = p;
+	} else
+		for (i = 0; i < c->ntok; i++) {
+			const char *tg = c->buf + c->tag[i];
+
+			if ((tg[0] != 'B' && tg[0] != 'I') || tg[1] != '-' || tg[2] == '\0')
+				continue;
+			for (k = 0; k < n && strcmp(types[k], tg + 2) != 0; k++)
+				;
+			if (k == n) {
+				if (n >= NER_MAXTAGS / 2)
+					return -1;
+				types[n++] = tg + 2;
+			}
+		}
+	qsort(types, n, sizeof(types[0]), cmp_str);
+	return ner_tags_make(&t->tags, types, n);
+}
+
+static int
+prepare(struct corpus *co, const struct trainer *t)
+{
+	struct ner_scratch sc;
+	struct ner_sent s;
+	size_t i, n = co->c.ntok;
+	int rc = 0;
+
+	memset(&sc, 0, sizeof(sc));
+	if ((co->gold = malloc((n + 1) * sizeof(*co->gold))) == NULL ||
+	    (co->f = malloc((n + 1) * NER_MAXFEAT * sizeof(*co->f))) == NULL ||
+	    (co->nf = malloc((n + 1) * sizeof(*co->nf))) == NULL)
+		return -1;
+	for (i = 0; i < n; i++)
+		co->gold[i] = tag_index(&t->tags, co->c.buf + co->c.tag[i]);
+	s.text = co->c.buf;
+	for (i = 0; i < co->c.nsent && rc == 0; i++) {
+		size_t first = co->c.sent[i];
+
+		s.start = co->c.start + first;
+		s.end = co->c.end + first;
+		s.n = co->c.sent[i + 1] - first;
+		rc = ner_features(&sc, &s, t->bits, &t->gaz, co->f + first * NER_MAXFEAT,
+		    co->nf + first);
+	}
+	ner_scratch_free(&sc);
+	return rc;
+}
+
+/* Emission scores of tokens [first, first + m) under w (double or float). */
+static void
+emissions(const struct corpus *co, size_t first, size_t m, unsigned nt,
+    const double *w, const float *fw, float *e)
+{
+	size_t i, k;
+	unsigned t;
+
+	for (i = 0; i < m; i++) {
+		float *ei = e + i * nt;
+
+		for (t = 0; t < nt; t++)
+			ei[t] = 0;
+		for (k = 0; k < co->nf[first + i]; k++) {
+			size_t row = (size_t)co->f[(first + i) * NER_MAXFEAT + k] * nt;
+
+			for (t = 0; t < nt; t++)
+				ei[t] += w != NULL ? (float)w[row + t] : fw[row + t];
+		}
+	}
+}
+
+static void
+update(struct trainer *t, const struct corpus *co, size_t first, size_t m,
+    const unsigned *pred)
+{
+	unsigned nt = t->tags.n, g, p, pg = nt, pp = nt;
+	size_t i, k;
+
+	for (i = 0; i < m; i++, pg = g, pp = p) {
+		g = co->gold[first + i];
+		p = pred[i];
+		if (g != p)
+			for (k = 0; k < co->nf[first + i]; k++) {
+				size_t row = (size_t)co->f[(first + i) * NER_MAXFEAT + k] * nt;
+
+				t->w[row + g] += 1;
+				t->wa[row + g] += t->c;
+				t->w[row + p] -= 1;
+				t->wa[row + p] -= t->c;
+			}
+		if (g != p || pg != pp) {
+			t->tr[pg * nt + g] += 1;
+			t->tra[pg * nt + g] += t->c;
+			t->tr[pp * nt + p] -= 1;
+			t->tra[pp * nt + p] -= t->c;
+		}
+	}
+}
+
+static void
+average(struct trainer *t)
+{
+	size_t i;
+
+	for (i = 0; i < t->nw; i++)
+		t->fw[i] = (float)(t->w[i] - t->wa[i] / t->c);
+	for (i = 0; i < t->ntr; i++)
+		t->ftr[i] = (float)(t->tr[i] - t->tra[i] / t->c);
+}
+
+/* Counts the entities of tags[0..m) (conlleval chunks) into *n, and those equal in both into *ok. */
+static void
+chunks(const struct ner_tags *tags, const unsigned *gold, const unsigned *pred,
+    size_t m, size_t *ng, size_t *np, size_t *ok)
+{
+	size_t i, gs = SIZE_MAX, ps = SIZE_MAX;
+
+	for (i = 0; i <= m; i++) {
+		unsigned g = i < m ? gold[i] : 0, p = i < m ? pred[i] : 0;
+		int gstart = g != 0 && (ner_tag_kind(tags, g) == 'B' || i == 0 ||
+		    !ner_allowed(tags, gold[i - 1], g));
+		int pstart = p != 0 && (ner_tag_kind(tags, p) == 'B' || i == 0 ||
+		    !ner_allowed(tags, pred[i - 1], p));
+		int gend = gs != SIZE_MAX && (g == 0 || gstart);
+		int pend = ps != SIZE_MAX && (p == 0 || pstart);
+
+		if (gend && pend && gs == ps &&
+		    strcmp(ner_tag_type(tags, gold[gs]), ner_tag_type(tags, pred[ps])) == 0)
+			(*ok)++;
+		if (gend)
+			gs = SIZE_MAX;
+		if (pend)
+			ps = SIZE_MAX;
+		if (gstart) {
+			gs = i;
+			(*ng)++;
+		}
+		if (pstart) {
+			ps = i;
+			(*np)++;
+		}
+	}
+}
+
+/* Micro F1 over all types of the averaged weights on co. */
+static double
+score(struct trainer *t, const struct corpus *co, float *e, float *work,
+    unsigned *pred)
+{
+	size_t i, ng = 0, np = 0, ok = 0;
+	unsigned nt = t->tags.n;
+
+	for (i = 0; i < co->c.nsent; i++) {
+		size_t first = co->c.sent[i], m = co->c.sent[i + 1] - first;
+
+		emissions(co, first, m, nt, NULL, t->fw, e);
+		ner_viterbi(e, m, nt, &t->tags, t->ftr, work, pred);
+		chunks(&t->tags, co->gold + first, pred, m, &ng, &np, &ok);
+	}
+	return ng + np > 0 ? 2.0 * ok / (double)(ng + np) : 0;
+}
+
+static int
+write_model(const struct trainer *t, const float *w, const float *tr)
+{
+	struct txmodel_sec sec[5];
+	unsigned char head[16], *wb, *tb;
+	char *names;
+	size_t nl = 0, i;
+	unsigned k;
+	int rc;
+
+	txmodel_put32(head, t->bits);
+	txmodel_put32(head + 4, t->tags.n);
+	txmodel_put32(head + 8, NER_FEAT_VERSION);
+	txmodel_put32(head + 12, 0);
+	for (k = 0; k < t->tags.n; k++)
+		nl += strlen(t->tags.name[k]) + 1;
+	names = malloc(nl);
+	wb = malloc(4 * t->nw);
+	tb = malloc(4 * t->ntr);
+	if (names == NULL || wb == NULL || tb == NULL) {
+		free(names);
+		free(wb);
+		free(tb);
+		errno = ENOMEM;
+		return -1;
+	}
+	for (k = 0, nl = 0; k < t->tags.n; k++) {
+		size_t l = strlen(t->tags.name[k]) + 1;
+
+		memcpy(names + nl, t->tags.name[k], l);
+		nl += l;
+	}
+	for (i = 0; i < t->nw + t->ntr; i++) {
+		uint32_t u;
+
+		memcpy(&u, i < t->nw ? w + i : tr + (i - t->nw), sizeof(u));
+		txmodel_put32(i < t->nw ? wb + 4 * i : tb + 4 * (i - t->nw), u);
+	}
+	sec[0] = (struct txmodel_sec){ "head", head, sizeof(head) };
+	sec[1] = (struct txmodel_sec){ "tags", names, nl };
+	sec[2] = (struct txmodel_sec){ "weights", wb, 4 * t->nw };
+	sec[3] = (struct txmodel_sec){ "trans", tb, 4 * t->ntr };
+	sec[4] = (struct txmodel_sec){ "gaz", t->gazbuf, t->gazlen };
+	rc = txmodel_write(STDOUT_FILENO, "txner-train", NER_KIND, sec,
+	    t->gazlen > 0 ? 5 : 4);
+	free(names);
+	free(wb);
+	free(tb);
+	return rc;
+}
+
+/* The next of a fixed sequence: the shuffle is the same on every host. */
+static uint64_t
+next_rand(uint64_t *s)
+{
+	*s = *s * 6364136223846793005ULL + 1442695040888963407ULL;
+	return *s >> 33;
+}
+
+static int
+train(struct trainer *t, const struct corpus *tr, const struct corpus *dev,
+    struct txcli *cli)
+{
+	unsigned nt = t->tags.n, ep, bestep = 0;
+	size_t maxn = 1, i, j, *order;
+	float *e, *work;
+	unsigned *pred;
+	double f1, best = -1;
+	uint64_t seed = 1;
+	int verbose = isatty(STDERR_FILENO);
+
+	for (i = 0; i < tr->c.nsent; i++)
+		maxn = tr->c.sent[i + 1] - tr->c.sent[i] > maxn ? tr->c.sent[i + 1] - tr->c.sent[i] : maxn;
+	for (i = 0; dev != NULL && i < dev->c.nsent; i++)
+		maxn = dev->c.sent[i + 1] - dev->c.sent[i] > maxn ? dev->c.sent[i + 1] - dev->c.sent[i] : maxn;
+	t->nw = ((size_t)1 << t->bits) * nt;
+	t->ntr = (size_t)(nt + 1) * nt;
+	t->w = calloc(t->nw, sizeof(double));
+	t->wa = calloc(t->nw, sizeof(double));
+	t->tr = calloc(t->ntr, sizeof(double));
+	t->tra = calloc(t->ntr, sizeof(double));
+	t->fw = malloc(t->nw * sizeof(float));
+	t->ftr = malloc(t->ntr * sizeof(float));
+	t->best = malloc(t->nw * sizeof(float));
+	t->btr = malloc(t->ntr * sizeof(float));
+	order = malloc((tr->c.nsent + 1) * sizeof(*order));
+	e = malloc(maxn * nt * sizeof(*e));
+	work = malloc(2 * maxn * nt * sizeof(*work));
+	pred = malloc(maxn * sizeof(*pred));
+	if (t->w == NULL || t->wa == NULL || t->tr == NULL || t->tra == NULL ||
+	    t->fw == NULL || t->ftr == NULL || t->best == NULL || t->btr == NULL ||
+	    order == NULL || e == NULL || work == NULL || pred == NULL) {
+		free(order);
+		free(e);
+		free(work);
+		free(pred);
+		return -1;
+	}
+	for (i = 0; i < tr->c.nsent; i++)
+		order[i] = i;
+	t->c = 1;
+	for (ep = 1; ep <= t->epochs; ep++) {
+		for (i = tr->c.nsent; i > 1; i--) {
+			size_t k = (size_t)(next_rand(&seed) % i), x = order[i - 1];
+
+			order[i - 1] = order[k];
+			order[k] = x;
+		}
+		for (j = 0; j < tr->c.nsent; j++) {
+			size_t s = order[j], first = tr->c.sent[s], m = tr->c.sent[s + 1] - first;
+
+			emissions(tr, first, m, nt, t->w, NULL, e);
+			for (i = 0; i < t->ntr; i++)
+				t->ftr[i] = (float)t->tr[i];
+			ner_viterbi(e, m, nt, &t->tags, t->ftr, work, pred);
+			update(t, tr, first, m, pred);
+			t->c++;
+		}
+		average(t);
+		f1 = dev != NULL ? score(t, dev, e, work, pred) : 0;
+		if (verbose)
+			txcli_warn(cli, "epoch %u: train F1 %.4f%s%.4f", ep,
+			    score(t, tr, e, work, pred), dev != NULL ? ", dev F1 " : "",
+			    dev != NULL ? f1 : 0.0);
+		if (dev == NULL || f1 > best + 1e-12) {
+			best = f1;
+			bestep = ep;
+			memcpy(t->best, t->fw, t->nw * sizeof(float));
+			memcpy(t->btr, t->ftr, t->ntr * sizeof(float));
+		}
+	}
+	if (dev != NULL)
+		txcli_warn(cli, "dev F1 %.4f (micro, all types) after epoch %u of %u",
+		    best, bestep, t->epochs);
+	free(order);
+	free(e);
+	free(work);
+	free(pred);
+	return 0;
+}
+
+static int
+read_gazetteer(struct trainer *t, const char *path, const char **why)
+{
+	FILE *fp = fopen(path, "r");
+	size_t cap = 0, n;
+	char chunk[65536];
+
+	if (fp == NULL) {
+		*why = strerror(errno);
+		return -1;
+	}
+	while ((n = fread(chunk, 1, sizeof(chunk), fp)) > 0) {
+		if (txvec_grow((void **)&t->gazbuf, &cap, t->gazlen + n + 1, 1) != 0) {
+			fclose(fp);
+			*why = strerror(ENOMEM);
+			return -1;
+		}
+		memcpy(t->gazbuf + t->gazlen, chunk, n);
+		t->gazlen += n;
+	}
+	if (ferror(fp) || ner_gaz_load(&t->gaz, t->gazbuf, t->gazlen) != 0) {
+		*why = ferror(fp) ? strerror(errno) : strerror(ENOMEM);
+		fclose(fp);
+		return -1;
+	}
+	fclose(fp);
+	return 0;
+}
+
+int
+main(int argc, char *argv[])
+{
+	static const struct option longopts[] = {
+		TXCLI_LONGOPTS,
+		{ "epochs", required_argument, NULL, 'e' },
+		{ "bits", required_argument, NULL, 'b' },
+		{ "types", required_argument, NULL, 'T' },
+		{ "gazetteer", required_argument, NULL, 'G' },
+		{ NULL, 0, NULL, 0 }
+	};
+	struct trainer t;
+	struct corpus tr, dev;
+	struct txcli cli;
+	const char *why;
+	char *types = NULL, *end;
+	const char *gazpath = NULL;
+	long v;
+	int c, status = 0;
+
+	memset(&t, 0, sizeof(t));
+	memset(&tr, 0, sizeof(tr));
+	memset(&dev, 0, sizeof(dev));
+	t.bits = 18;
+	t.epochs = 12;
+	txcli_init(&cli, "txner-train", usage);
+	while ((c = txcli_getopt(&cli, argc, argv, "e:b:", longopts)) >= 0) {
+		switch (c) {
+		case 'e':
+		case 'b':
+			v = strtol(optarg, &end, 10);
+			if (end == optarg || *end != '\0' || v < (c == 'e' ? 1 : 8) ||
+			    v > (c == 'e' ? 1000 : 24)) {
+				txcli_warn(&cli, "-%c: %s: out of range", c, optarg);
+				return 2;
+			}
+			if (c == 'e')
+				t.epochs = (unsigned)v;
+			else
+				t.bits = (unsigned)v;
+			break;
+		case 'T':
+			types = optarg;
+			break;
+		case 'G':
+			gazpath = optarg;
+			break;
+		}
+	}
+	if (c != TXCLI_END)
+		return TXCLI_STATUS(c);
+	argc -= optind;
+	argv += optind;
+	if (argc < 1 || argc > 2) {
+		txcli_warn(&cli, "one training file and at most one dev file");
+		fputs(USAGE, stderr);
+		return 2;
+	}
+	if (isatty(STDOUT_FILENO)) {
+		txcli_warn(&cli, "the model is binary: redirect standard output to a file");
+		return 2;
+	}
+	if (gazpath != NULL && read_gazetteer(&t, gazpath, &why) != 0) {
+		txcli_warn(&cli, "%s: %s", gazpath, why);
+		return 1;
+	}
+	if (conll_read_file(&tr.c, argv[0], &why) != 0) {
+		txcli_warn(&cli, "%s: %s", argv[0], why);
+		return 1;
+	}
+	if (argc == 2 && conll_read_file(&dev.c, argv[1], &why) != 0) {
+		txcli_warn(&cli, "%s: %s", argv[1], why);
+		conll_free(&tr.c);
+		return 1;
+	}
+	if (tr.c.nsent == 0) {
+		txcli_warn(&cli, "%s: no sentence to learn from", argv[0]);
+		status = 1;
+	} else if (make_tags(&t, &tr.c, types) != 0) {
+		txcli_warn(&cli, "too many entity types (at most %d)", NER_MAXTAGS / 2);
+		status = 1;
+	} else if (prepare(&tr, &t) != 0 || (argc == 2 && prepare(&dev, &t) != 0) ||
+	    train(&t, &tr, argc == 2 ? &dev : NULL, &cli) != 0)
+		status = txcli_fatal(&cli, NULL, ENOMEM);
+	else if (write_model(&t, t.best, t.btr) != 0)
+		status = txcli_fatal(&cli, "stdout", errno);
+	conll_free(&tr.c);
+	conll_free(&dev.c);
+	free(tr.gold);
+	free(tr.f);
+	free(tr.nf);
+	free(dev.gold);
+	free(dev.f);
+	free(dev.nf);
+	free(t.w);
+	free(t.wa);
+	free(t.tr);
+	free(t.tra);
+	free(t.fw);
+	free(t.ftr);
+	free(t.best);
+	free(t.btr);
+	ner_tags_free(&t.tags);
+	ner_gaz_free(&t.gaz);
+	free(t.gazbuf);
+	return status;
+}
