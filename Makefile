@@ -187,7 +187,7 @@ sanitize:
 # txsplit's window; fuzz_run reads through a 61-byte buffer and cuts
 # documents into 97-byte pieces) and a 10 s slow-unit timeout, which turns
 # quadratic work into a finding.
-FUZZ = split fix model run utf8 tokens strip_html strip_text
+FUZZ = split fix model run utf8 tokens strip_html strip_text ner_text ner_model
 FUZZ_CFLAGS = $(TX_CFLAGS) -g -O1 -fsanitize=fuzzer,address,undefined
 FUZZ_OPTS = -max_len=300000 -timeout=10 -dict=tests/fuzz/tx.dict -print_final_stats=1
 fuzz_split_SRC = src/txsplit/split.c
@@ -199,6 +199,9 @@ fuzz_strip_html_SRC = $(txstrip_ENGINE:build/%.o=%.c)
 fuzz_strip_html_CFLAGS = -DSTRIP_MODE=STRIP_HTML
 fuzz_strip_text_SRC = $(fuzz_strip_html_SRC)
 fuzz_strip_text_CFLAGS = -DSTRIP_MODE=STRIP_TEXT
+fuzz_ner_text_SRC = $(txner_ENGINE:build/%.o=%.c)
+fuzz_ner_model_SRC = $(fuzz_ner_text_SRC)
+fuzz_ner_model_CFLAGS = -DNER_MODEL_FUZZ
 FUZZ_BIN = $(FUZZ:%=build/tests/fuzz/fuzz_%)
 fuzz:
 	@mk/deps.sh check clang libclang-rt-dev 2>/dev/null || \
@@ -217,6 +220,11 @@ build/tests/fuzz/fuzz_strip_%: tests/fuzz/fuzz_strip.c $$(fuzz_strip_%_SRC) $(CO
 	@mkdir -p $(@D)
 	clang $(FUZZ_CFLAGS) $(fuzz_strip_$*_CFLAGS) -Isrc/txstrip -o $@ $< \
 		$(fuzz_strip_$*_SRC) $(COMMON:%=common/%.c) $(PKG_LIBS) -lm
+
+build/tests/fuzz/fuzz_ner_%: tests/fuzz/fuzz_ner.c $$(fuzz_ner_%_SRC) $(COMMON:%=common/%.c)
+	@mkdir -p $(@D)
+	clang $(FUZZ_CFLAGS) $(fuzz_ner_$*_CFLAGS) -Isrc/txner -o $@ $< \
+		$(fuzz_ner_$*_SRC) $(COMMON:%=common/%.c) $(PKG_LIBS) -lm
 
 build/tests/fuzz/fuzz_%: tests/fuzz/fuzz_%.c $$(fuzz_%_SRC) $(COMMON:%=common/%.c)
 	@mkdir -p $(@D)

@@ -60,6 +60,18 @@ add(struct conll *c, const char *s, size_t n, size_t *at)
 	return 0;
 }
 
+/* Makes *v hold n values; on failure *v is kept, to be freed. */
+static int
+grow_to(size_t **v, size_t n)
+{
+	size_t *p = realloc(*v, n * sizeof(**v));
+
+	if (p == NULL)
+		return -1;
+	*v = p;
+	return 0;
+}
+
 static int
 end_sentence(struct conll *c)
 {
@@ -104,8 +116,8 @@ conll_read_file(struct conll *c, const char *path, const char **why)
 		}
 		old = c->tcap;
 		if (txvec_grow((void **)&c->start, &c->tcap, c->ntok + 1, sizeof(size_t)) != 0 ||
-		    (c->tcap != old && ((c->end = realloc(c->end, c->tcap * sizeof(size_t))) == NULL ||
-		    (c->tag = realloc(c->tag, c->tcap * sizeof(size_t))) == NULL)) ||
+		    (c->tcap != old && (grow_to(&c->end, c->tcap) != 0 ||
+		    grow_to(&c->tag, c->tcap) != 0)) ||
 		    add(c, line + fs, fe - fs, &at) != 0) {
 			rc = -1;
 			break;

@@ -18,7 +18,7 @@ struct ner_engine {
 	struct ner_tagger *tg;
 	const struct txrun_unit *u;
 	size_t *start, *end, *line0, *line1;	/* tokens, and (CoNLL) their lines */
-	size_t ntok, tcap, lcap, l1cap, ecap2;
+	size_t ntok, startcap, endcap, l0cap, l1cap;
 	unsigned *tag;
 	size_t tagcap;
 	struct txspan *spans;
@@ -68,9 +68,9 @@ ner_engine_free(struct ner_engine *ng)
 static int
 add_token(struct ner_engine *ng, size_t s, size_t e, size_t l0, size_t l1)
 {
-	if (txvec_grow((void **)&ng->start, &ng->tcap, ng->ntok + 1, sizeof(size_t)) != 0 ||
-	    txvec_grow((void **)&ng->end, &ng->ecap2, ng->ntok + 1, sizeof(size_t)) != 0 ||
-	    txvec_grow((void **)&ng->line0, &ng->lcap, ng->ntok + 1, sizeof(size_t)) != 0 ||
+	if (txvec_grow((void **)&ng->start, &ng->startcap, ng->ntok + 1, sizeof(size_t)) != 0 ||
+	    txvec_grow((void **)&ng->end, &ng->endcap, ng->ntok + 1, sizeof(size_t)) != 0 ||
+	    txvec_grow((void **)&ng->line0, &ng->l0cap, ng->ntok + 1, sizeof(size_t)) != 0 ||
 	    txvec_grow((void **)&ng->line1, &ng->l1cap, ng->ntok + 1, sizeof(size_t)) != 0)
 		return -1;
 	ng->start[ng->ntok] = s;

@@ -49,27 +49,47 @@ static const char *const loc_cues[] = {
 #define FORM_MAX 32		/* bytes of a form that features look at */
 #define SHAPE_MAX 12
 
-/* Which cue lists a lower-case word is in: bit 0 org, 1 person, 2 place. */
-static unsigned
-cue_of(const char *w, size_t n)
+/* The cue table, built in the scratch on first use: word hash to list bits. */
+static void
+cue_build(struct ner_scratch *sc)
 {
 	static const struct { const char *const *list; size_t n; } lists[] = {
 		{ org_cues, sizeof(org_cues) / sizeof(org_cues[0]) },
 		{ per_cues, sizeof(per_cues) / sizeof(per_cues[0]) },
 		{ loc_cues, sizeof(loc_cues) / sizeof(loc_cues[0]) },
 	};
-	unsigned bits = 0, l;
-	size_t i;
+	size_t i, j;
+	unsigned l;
+
+	for (l = 0; l < 3; l++)
+		for (i = 0; i < lists[l].n; i++) {
+			uint64_t k = txhash(lists[l].list[i], strlen(lists[l].list[i]), 0xc0e) | 1;
+
+			for (j = k & (NER_CUE_SLOTS - 1); sc->cuekey[j] != 0 && sc->cuekey[j] != k;
+			    j = (j + 1) & (NER_CUE_SLOTS - 1))
+				;
+			sc->cuekey[j] = k;
+			sc->cuebits[j] |= (unsigned char)(1u << l);
+		}
+	sc->cueready = 1;
+}
+
+/* Which cue lists a lower-case word is in: bit 0 org, 1 person, 2 place. */
+static unsigned
+cue_of(struct ner_scratch *sc, const char *w, size_t n)
+{
+	uint64_t k;
+	size_t j;
 
 	if (n == 0 || n > 14)
 		return 0;
-	for (l = 0; l < 3; l++)
-		for (i = 0; i < lists[l].n; i++)
-			if (strlen(lists[l].list[i]) == n && memcmp(lists[l].list[i], w, n) == 0) {
-				bits |= 1u << l;
-				break;
-			}
-	return bits;
+	if (!sc->cueready)
+		cue_build(sc);
+	k = txhash(w, n, 0xc0e) | 1;
+	for (j = k & (NER_CUE_SLOTS - 1); sc->cuekey[j] != 0; j = (j + 1) & (NER_CUE_SLOTS - 1))
+		if (sc->cuekey[j] == k)
+			return sc->cuebits[j];
+	return 0;
 }
 
 static unsigned
@@ -236,7 +256,7 @@ prepare(struct ner_scratch *sc, const char *s, size_t n, size_t i)
 	    (sc->sshape[i] = put(sc, sshape, nss)) == SIZE_MAX)
 		return -1;
 	sc->lowlen[i] = o;
-	sc->cue[i] = (unsigned char)cue_of(low, o);
+	sc->cue[i] = (unsigned char)cue_of(sc, low, o);
 	return 0;
 }
 

@@ -19,6 +19,7 @@
 #define NER_FEAT_VERSION 3	/* of the feature set: a model is for one */
 #define NER_MAXTAGS 64		/* O, and B- and I- of up to 31 types */
 #define NER_MAXFEAT 40		/* the most features one token has */
+#define NER_CUE_SLOTS 512	/* a power of two, over twice the cue words */
 
 /* A sentence: its tokens' byte spans in text. */
 struct ner_sent {
@@ -72,6 +73,9 @@ struct ner_scratch {
 	size_t len, cap;
 	size_t *low, *lowlen, *shape, *sshape;	/* offsets into buf, per token */
 	unsigned char *cue;	/* a token's cue lists (ner.c) */
+	uint64_t cuekey[NER_CUE_SLOTS];	/* the cue words, hashed */
+	unsigned char cuebits[NER_CUE_SLOTS];
+	int cueready;
 	unsigned char *gz;	/* its longest gazetteer match: types << 2 | begins | inside */
 	char *phrase;
 	size_t pcap;
