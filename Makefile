@@ -150,8 +150,8 @@ check-run: all $(UNIT_BIN) $(TOOLS)
 demo:
 	@mk/deps.sh check 2>/dev/null || mk/deps.sh install
 	@$(MAKE) --no-print-directory all
-	@echo '$$ bin/txfix --log - examples/article.txt | bin/txsplit'
-	@bin/txfix --log - examples/article.txt | bin/txsplit
+	@echo '$$ bin/txstrip examples/article.txt | bin/txfix | bin/txsplit | bin/txner'
+	@bin/txstrip examples/article.txt | bin/txfix | bin/txsplit | bin/txner
 
 bench: all build/tests/bench/icu_split build/tests/bench/html_parse
 	@mk/deps.sh check time 2>/dev/null || mk/deps.sh install time
