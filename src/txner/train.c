@@ -370,10 +370,12 @@ train(struct trainer *t, const struct corpus *tr, const struct corpus *dev,
 		}
 		average(t);
 		f1 = dev != NULL ? score(t, dev, e, work, pred) : 0;
-		if (verbose)
-			txcli_warn(cli, "epoch %u: train F1 %.4f%s%.4f", ep,
-			    score(t, tr, e, work, pred), dev != NULL ? ", dev F1 " : "",
-			    dev != NULL ? f1 : 0.0);
+		if (verbose && dev != NULL)
+			txcli_warn(cli, "epoch %u: train F1 %.4f, dev F1 %.4f", ep,
+			    score(t, tr, e, work, pred), f1);
+		else if (verbose)
+			txcli_warn(cli, "epoch %u: train F1 %.4f", ep,
+			    score(t, tr, e, work, pred));
 		if (dev == NULL || f1 > best + 1e-12) {
 			best = f1;
 			bestep = ep;
