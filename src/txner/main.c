@@ -1,3 +1,4 @@
+#include <errno.h>
 #include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -111,7 +112,7 @@ main(int argc, char *argv[])
 	free(found);
 	if ((ng = ner_engine_new(&m, fmt, in)) == NULL) {
 		ner_model_close(&m);
-		return txcli_fatal(&cli, NULL, 12);
+		return txcli_fatal(&cli, NULL, ENOMEM);
 	}
 	if (in == NER_IN_CONLL)
 		run.unit = TXIN_PARA;

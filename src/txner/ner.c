@@ -157,29 +157,30 @@ ner_gaz_free(struct ner_gaz *g)
 	memset(g, 0, sizeof(*g));
 }
 
-/* sc->gz[i]: the longest name of gz that covers token i. */
+/* sc->tok[i].gz: the longest name of gz that covers token i. */
 static int
 gaz_marks(struct ner_scratch *sc, size_t m, const struct ner_gaz *gz)
 {
 	size_t i, k, len, l;
 
-	memset(sc->gz, 0, m);
+	for (i = 0; i < m; i++)
+		sc->tok[i].gz = 0;
 	if (gz == NULL || gz->cap == 0)
 		return 0;
 	for (i = 0; i < m; i++)
-		for (len = NER_GAZ_WORDS; len > 0 && !(sc->gz[i] & 2); len--) {
+		for (len = NER_GAZ_WORDS; len > 0 && !(sc->tok[i].gz & 2); len--) {
 			size_t at = 0, j;
 			unsigned b;
 
 			if (i + len > m)
 				continue;
 			for (k = i; k < i + len; k++) {
-				l = sc->lowlen[k];
+				l = sc->tok[k].lowlen;
 				if (txvec_grow((void **)&sc->phrase, &sc->pcap, at + l + 1, 1) != 0)
 					return -1;
 				if (k > i)
 					sc->phrase[at++] = ' ';
-				memcpy(sc->phrase + at, sc->buf + sc->low[k], l);
+				memcpy(sc->phrase + at, sc->buf + sc->tok[k].low, l);
 				at += l;
 			}
 			j = gaz_slot(gz, gaz_key(sc->phrase, at));
@@ -188,7 +189,7 @@ gaz_marks(struct ner_scratch *sc, size_t m, const struct ner_gaz *gz)
 			b = gz->bits[j];
 			/* leftmost, then longest: the words after the first are inside it */
 			for (k = i; k < i + len; k++)
-				sc->gz[k] = (unsigned char)(b << 2 | (k == i ? 1 : 2));
+				sc->tok[k].gz = (unsigned char)(b << 2 | (k == i ? 1 : 2));
 			break;
 		}
 	return 0;
@@ -251,12 +252,12 @@ prepare(struct ner_scratch *sc, const char *s, size_t n, size_t i)
 			low[o++] = '?';
 		k += (size_t)len;
 	}
-	if ((sc->low[i] = put(sc, low, o)) == SIZE_MAX ||
-	    (sc->shape[i] = put(sc, shape, ns)) == SIZE_MAX ||
-	    (sc->sshape[i] = put(sc, sshape, nss)) == SIZE_MAX)
+	if ((sc->tok[i].low = put(sc, low, o)) == SIZE_MAX ||
+	    (sc->tok[i].shape = put(sc, shape, ns)) == SIZE_MAX ||
+	    (sc->tok[i].sshape = put(sc, sshape, nss)) == SIZE_MAX)
 		return -1;
-	sc->lowlen[i] = o;
-	sc->cue[i] = (unsigned char)cue_of(sc, low, o);
+	sc->tok[i].lowlen = o;
+	sc->tok[i].cue = (unsigned char)cue_of(sc, low, o);
 	return 0;
 }
 
@@ -300,29 +301,10 @@ ner_features(struct ner_scratch *sc, const struct ner_sent *s, unsigned bits,
     const struct ner_gaz *gz, uint32_t *f, unsigned *nf)
 {
 	static const char bos[] = "<s>", eos[] = "</s>";
-	size_t i, k, m = s->n, old = sc->tcap;
-	void *p;
+	size_t i, k, m = s->n;
 
-	if (txvec_grow((void **)&sc->low, &sc->tcap, m + 1, sizeof(size_t)) != 0)
+	if (txvec_grow((void **)&sc->tok, &sc->tcap, m + 1, sizeof(*sc->tok)) != 0)
 		return -1;
-	/* the four arrays share one capacity */
-	if (sc->tcap != old) {
-		if ((p = realloc(sc->lowlen, sc->tcap * sizeof(size_t))) == NULL)
-			return -1;
-		sc->lowlen = p;
-		if ((p = realloc(sc->shape, sc->tcap * sizeof(size_t))) == NULL)
-			return -1;
-		sc->shape = p;
-		if ((p = realloc(sc->sshape, sc->tcap * sizeof(size_t))) == NULL)
-			return -1;
-		sc->sshape = p;
-		if ((p = realloc(sc->cue, sc->tcap)) == NULL)
-			return -1;
-		sc->cue = p;
-		if ((p = realloc(sc->gz, sc->tcap)) == NULL)
-			return -1;
-		sc->gz = p;
-	}
 	sc->len = 0;
 	for (i = 0; i < m; i++)
 		if (prepare(sc, s->text + s->start[i], s->end[i] - s->start[i], i) != 0)
@@ -331,16 +313,16 @@ ner_features(struct ner_scratch *sc, const struct ner_sent *s, unsigned bits,
 		return -1;
 	for (i = 0; i < m; i++) {
 		uint32_t *o = f + i * NER_MAXFEAT;
-		const char *w = sc->buf + sc->low[i];
+		const char *w = sc->buf + sc->tok[i].low;
 		const char *form = s->text + s->start[i];
-		size_t wn = sc->lowlen[i], fn = s->end[i] - s->start[i];
-		const char *sh = sc->buf + sc->shape[i], *ss = sc->buf + sc->sshape[i];
-		const char *wm1 = i > 0 ? sc->buf + sc->low[i - 1] : bos;
-		const char *wp1 = i + 1 < m ? sc->buf + sc->low[i + 1] : eos;
-		const char *wm2 = i > 1 ? sc->buf + sc->low[i - 2] : bos;
-		const char *wp2 = i + 2 < m ? sc->buf + sc->low[i + 2] : eos;
-		const char *ssm1 = i > 0 ? sc->buf + sc->sshape[i - 1] : bos;
-		const char *ssp1 = i + 1 < m ? sc->buf + sc->sshape[i + 1] : eos;
+		size_t wn = sc->tok[i].lowlen, fn = s->end[i] - s->start[i];
+		const char *sh = sc->buf + sc->tok[i].shape, *ss = sc->buf + sc->tok[i].sshape;
+		const char *wm1 = i > 0 ? sc->buf + sc->tok[i - 1].low : bos;
+		const char *wp1 = i + 1 < m ? sc->buf + sc->tok[i + 1].low : eos;
+		const char *wm2 = i > 1 ? sc->buf + sc->tok[i - 2].low : bos;
+		const char *wp2 = i + 2 < m ? sc->buf + sc->tok[i + 2].low : eos;
+		const char *ssm1 = i > 0 ? sc->buf + sc->tok[i - 1].sshape : bos;
+		const char *ssp1 = i + 1 < m ? sc->buf + sc->tok[i + 1].sshape : eos;
 		unsigned n = 0, cps = 0;
 		char ss3[3 * SHAPE_MAX + 4];
 		size_t l;
@@ -377,8 +359,8 @@ ner_features(struct ner_scratch *sc, const struct ner_sent *s, unsigned bits,
 		o[n++] = slot(bits, T_SS3, ss3, l < sizeof(ss3) ? l : sizeof(ss3) - 1,
 		    NULL, 0);
 		{
-			unsigned c0 = sc->cue[i], cm = i > 0 ? sc->cue[i - 1] : 8,
-			    cp = i + 1 < m ? sc->cue[i + 1] : 8, cp2 = i + 2 < m ? sc->cue[i + 2] : 8;
+			unsigned c0 = sc->tok[i].cue, cm = i > 0 ? sc->tok[i - 1].cue : 8,
+			    cp = i + 1 < m ? sc->tok[i + 1].cue : 8, cp2 = i + 2 < m ? sc->tok[i + 2].cue : 8;
 			char v[2] = { 0, 0 };
 
 			if (c0 != 0) {
@@ -397,8 +379,8 @@ ner_features(struct ner_scratch *sc, const struct ner_sent *s, unsigned bits,
 				v[0] = (char)('0' + cp2);
 				o[n++] = slot(bits, T_CUEP2, v, 1, ss, strlen(ss));
 			}
-			if (sc->gz[i] != 0) {
-				v[0] = (char)('A' + sc->gz[i]);
+			if (sc->tok[i].gz != 0) {
+				v[0] = (char)('A' + sc->tok[i].gz);
 				o[n++] = slot(bits, T_GAZ, v, 1, NULL, 0);
 				o[n++] = slot(bits, T_GAZS, v, 1, ss, strlen(ss));
 			}
@@ -412,12 +394,7 @@ void
 ner_scratch_free(struct ner_scratch *sc)
 {
 	free(sc->buf);
-	free(sc->low);
-	free(sc->lowlen);
-	free(sc->shape);
-	free(sc->sshape);
-	free(sc->cue);
-	free(sc->gz);
+	free(sc->tok);
 	free(sc->phrase);
 	memset(sc, 0, sizeof(*sc));
 }

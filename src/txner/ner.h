@@ -67,19 +67,25 @@ struct ner_model {
 	float *own;		/* the weights converted on a big-endian host, or NULL */
 };
 
+/* What the feature extractor knows of a token: offsets into its buffer. */
+struct ner_tokinfo {
+	size_t low, lowlen;	/* the lower-case form */
+	size_t shape, sshape;	/* the shape and the short shape */
+	unsigned char cue;	/* the cue lists it is in (ner.c) */
+	unsigned char gz;	/* its longest gazetteer match: types << 2 | begins | inside */
+};
+
 /* Scratch of the feature extractor, reused from sentence to sentence. */
 struct ner_scratch {
 	char *buf;		/* the tokens' lower-case forms and shapes */
 	size_t len, cap;
-	size_t *low, *lowlen, *shape, *sshape;	/* offsets into buf, per token */
-	unsigned char *cue;	/* a token's cue lists (ner.c) */
+	struct ner_tokinfo *tok;
+	size_t tcap;
 	uint64_t cuekey[NER_CUE_SLOTS];	/* the cue words, hashed */
 	unsigned char cuebits[NER_CUE_SLOTS];
 	int cueready;
-	unsigned char *gz;	/* its longest gazetteer match: types << 2 | begins | inside */
-	char *phrase;
+	char *phrase;		/* a candidate gazetteer name */
 	size_t pcap;
-	size_t tcap;
 };
 
 /*
