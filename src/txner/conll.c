@@ -7,6 +7,15 @@
 #include "vec.h"
 
 int
+conll_newdoc(const char *s, size_t n)
+{
+	return (n >= 8 && memcmp(s, "# newdoc", 8) == 0 &&
+	    (n == 8 || s[8] == ' ' || s[8] == '\t' || s[8] == '\r')) ||
+	    (n >= 10 && memcmp(s, "-DOCSTART-", 10) == 0 &&
+	    (n == 10 || s[10] == ' ' || s[10] == '\t' || s[10] == '\r'));
+}
+
+int
 conll_line(const char *s, size_t n, size_t *fs, size_t *fe, size_t *ts,
     size_t *te)
 {
@@ -16,7 +25,7 @@ conll_line(const char *s, size_t n, size_t *fs, size_t *fe, size_t *ts,
 
 	if (n > 0 && s[n - 1] == '\r')
 		n--;
-	if (n >= 2 && s[0] == '#' && s[1] == ' ')
+	if ((n >= 2 && s[0] == '#' && s[1] == ' ') || conll_newdoc(s, n))
 		return 0;
 	sep = memchr(s, '\t', n) != NULL ? '\t' : ' ';
 	while (i < n && nf < 8) {
@@ -83,6 +92,20 @@ end_sentence(struct conll *c)
 	return 0;
 }
 
+/* Ends the document being read, if it has a sentence. */
+static int
+end_doc(struct conll *c)
+{
+	if (end_sentence(c) != 0)
+		return -1;
+	if (c->doc[c->ndoc] == c->nsent)
+		return 0;
+	if (txvec_grow((void **)&c->doc, &c->dcap, c->ndoc + 2, sizeof(*c->doc)) != 0)
+		return -1;
+	c->doc[++c->ndoc] = c->nsent;
+	return 0;
+}
+
 int
 conll_read_file(struct conll *c, const char *path, const char **why)
 {
@@ -97,13 +120,15 @@ conll_read_file(struct conll *c, const char *path, const char **why)
 		*why = strerror(errno);
 		return -1;
 	}
-	if (txvec_grow((void **)&c->sent, &c->scap, 2, sizeof(*c->sent)) != 0) {
+	if (txvec_grow((void **)&c->sent, &c->scap, 2, sizeof(*c->sent)) != 0 ||
+	    txvec_grow((void **)&c->doc, &c->dcap, 2, sizeof(*c->doc)) != 0) {
 		*why = strerror(ENOMEM);
 		if (fp != stdin)
 			fclose(fp);
 		return -1;
 	}
 	c->sent[0] = 0;
+	c->doc[0] = 0;
 	while (rc == 0 && (len = getline(&line, &cap, fp)) >= 0) {
 		size_t n = (size_t)len;
 
@@ -112,6 +137,8 @@ conll_read_file(struct conll *c, const char *path, const char **why)
 		if (!conll_line(line, n, &fs, &fe, &ts, &te)) {
 			if (n == 0 || (n == 1 && line[0] == '\r'))
 				rc = end_sentence(c);
+			else if (conll_newdoc(line, n))
+				rc = end_doc(c);
 			continue;
 		}
 		old = c->tcap;
@@ -131,7 +158,7 @@ conll_read_file(struct conll *c, const char *path, const char **why)
 		c->ntok++;
 	}
 	if (rc == 0)
-		rc = end_sentence(c);
+		rc = end_doc(c);
 	if (rc != 0)
 		*why = strerror(ENOMEM);
 	else if (ferror(fp)) {
@@ -154,5 +181,6 @@ conll_free(struct conll *c)
 	free(c->end);
 	free(c->tag);
 	free(c->sent);
+	free(c->doc);
 	memset(c, 0, sizeof(*c));
 }

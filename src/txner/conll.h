@@ -2,6 +2,8 @@
  * conll: sentences one token a line, as taggers exchange them.  A line is
  * FORM, or FORM<TAB>...<TAB>TAG, or the UNER/CoNLL-U layout ID<TAB>FORM<TAB>TAG...;
  * a blank line ends a sentence; a line starting with "# " is a comment.
+ * A line "# newdoc ..." (CoNLL-U) or "-DOCSTART- ..." (CoNLL 2003) starts
+ * a document.
  * Fields are separated by tabs, or by spaces on a line without a tab.
  */
 #ifndef TXNER_CONLL_H
@@ -12,10 +14,14 @@
 /*
  * The form and tag of one line s[0..n) (no newline; a CR at its end is
  * not part of either): byte spans into s, the tag empty when the line has
- * none.  Returns 1 for a token, 0 for a comment or a blank line.
+ * none.  Returns 1 for a token, 0 for a comment, a document's start or a
+ * blank line.
  */
 int conll_line(const char *s, size_t n, size_t *fs, size_t *fe, size_t *ts,
     size_t *te);
+
+/* Whether the line s[0..n) starts a document. */
+int conll_newdoc(const char *s, size_t n);
 
 /* A file of sentences, read whole. */
 struct conll {
@@ -26,6 +32,8 @@ struct conll {
 	size_t ntok, tcap;
 	size_t *sent;		/* sentence i is tokens [sent[i], sent[i + 1]) */
 	size_t nsent, scap;
+	size_t *doc;		/* document i is sentences [doc[i], doc[i + 1]) */
+	size_t ndoc, dcap;	/* one document when the file marks none */
 };
 
 /*

@@ -18,6 +18,7 @@ struct ner_engine {
 	enum ner_input in;
 	struct ner_tagger *tg;
 	const struct txrun_unit *u;
+	unsigned long long doc;	/* the document the tagger's history is of */
 	size_t *start, *end, *line0, *line1;	/* tokens, and (CoNLL) their lines */
 	size_t ntok, startcap, endcap, l0cap, l1cap;
 	unsigned *tag;
@@ -268,6 +269,22 @@ conll_out(struct ner_engine *ng, const char *text)
 	return 0;
 }
 
+/* Whether a line of s[0..n) starts a document (CoNLL's own marks). */
+static int
+has_newdoc(const char *s, size_t n)
+{
+	size_t pos, eol;
+
+	for (pos = 0; pos < n; pos = eol + 1) {
+		const char *nl = memchr(s + pos, '\n', n - pos);
+
+		eol = nl != NULL ? (size_t)(nl - s) : n;
+		if (conll_newdoc(s + pos, eol - pos))
+			return 1;
+	}
+	return 0;
+}
+
 int
 ner_unit_begin(void *eng, const struct txrun_unit *u, const char **why)
 {
@@ -276,6 +293,10 @@ ner_unit_begin(void *eng, const struct txrun_unit *u, const char **why)
 	(void)why;
 	ng->u = u;
 	ng->pos = 0;
+	/* a name's earlier tags inform it within a document, never across */
+	if (u->doc != ng->doc || (ng->in == NER_IN_CONLL && has_newdoc(u->text, u->len)))
+		ner_tagger_doc(ng->tg);
+	ng->doc = u->doc;
 	return 0;
 }
 

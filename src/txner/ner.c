@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "hash.h"
+#include "model.h"
 #include "ner.h"
 #include "utf8.h"
 #include "vec.h"
@@ -13,7 +14,8 @@
 enum tmpl {
 	T_BIAS = 1, T_W, T_FORM, T_P1, T_P2, T_P3, T_P4, T_S1, T_S2, T_S3, T_S4,
 	T_SHAPE, T_SSHAPE, T_WM1, T_WP1, T_WM2, T_WP2, T_SSM1, T_SSP1,
-	T_BIM, T_BIP, T_FIRST, T_LEN, T_SS3, T_CUE, T_CUEM1, T_CUEP1, T_CUEP2, T_GAZ, T_GAZS
+	T_BIM, T_BIP, T_FIRST, T_LEN, T_SS3, T_CUE, T_CUEM1, T_CUEP1, T_CUEP2, T_GAZ, T_GAZS,
+	T_CL0, T_CL1, T_CL2, T_CLSH, T_CLM1, T_CLP1, T_CLBI, T_HIST
 };
 
 /*
@@ -92,74 +94,209 @@ cue_of(struct ner_scratch *sc, const char *w, size_t n)
 	return 0;
 }
 
-static unsigned
-gaz_type(const char *s, size_t n)
-{
-	if (n == 3 && memcmp(s, "LOC", 3) == 0)
-		return 1;
-	if (n == 3 && memcmp(s, "PER", 3) == 0)
-		return 2;
-	if (n == 3 && memcmp(s, "ORG", 3) == 0)
-		return 4;
-	return 8;
-}
-
-static uint64_t
-gaz_key(const char *s, size_t n)
+uint64_t
+ner_table_key(const char *s, size_t n)
 {
 	return txhash(s, n, 0x9a2) | 1;
 }
 
-static size_t
-gaz_slot(const struct ner_gaz *g, uint64_t k)
+int
+ner_table_new(struct ner_table *t, size_t n, unsigned vsize)
 {
-	size_t i = (size_t)txhash_mix_(k) & (g->cap - 1);
+	size_t cap;
 
-	while (g->key[i] != 0 && g->key[i] != k)
-		i = (i + 1) & (g->cap - 1);
-	return i;
+	memset(t, 0, sizeof(*t));
+	for (cap = 16; cap < 2 * n; cap <<= 1)
+		;
+	if ((t->own = calloc(1, 8 + cap * (8 + (size_t)vsize))) == NULL)
+		return -1;
+	txmodel_put64(t->own, cap);
+	t->bytes = t->own;
+	t->cap = cap;
+	t->vsize = vsize;
+	return 0;
+}
+
+/* The slot of key, or of the empty slot where it would go; cap when neither. */
+static size_t
+table_slot(const struct ner_table *t, uint64_t key)
+{
+	size_t i = (size_t)txhash_mix_(key) & (t->cap - 1), probes;
+
+	for (probes = 0; probes < t->cap; probes++, i = (i + 1) & (t->cap - 1)) {
+		uint64_t k = txmodel_get64(t->bytes + 8 + 8 * i);
+
+		if (k == 0 || k == key)
+			return i;
+	}
+	return t->cap;
+}
+
+unsigned char *
+ner_table_put(struct ner_table *t, uint64_t key)
+{
+	size_t i;
+
+	if (t->own == NULL || (i = table_slot(t, key)) == t->cap)
+		return NULL;
+	txmodel_put64(t->own + 8 + 8 * i, key);
+	return t->own + 8 + 8 * t->cap + (size_t)t->vsize * i;
+}
+
+const unsigned char *
+ner_table_get(const struct ner_table *t, uint64_t key)
+{
+	size_t i;
+
+	if (t == NULL || t->cap == 0 || (i = table_slot(t, key)) == t->cap ||
+	    txmodel_get64(t->bytes + 8 + 8 * i) != key)
+		return NULL;
+	return t->bytes + 8 + 8 * t->cap + (size_t)t->vsize * i;
 }
 
 int
-ner_gaz_load(struct ner_gaz *g, const char *s, size_t n)
+ner_table_map(struct ner_table *t, const void *s, size_t len, unsigned vsize)
+{
+	uint64_t cap;
+
+	memset(t, 0, sizeof(*t));
+	if (len < 8 || vsize == 0)
+		return -1;
+	cap = txmodel_get64(s);
+	if (cap < 1 || (cap & (cap - 1)) != 0 || cap > (len - 8) / (8 + vsize) ||
+	    8 + cap * (8 + vsize) != len)
+		return -1;
+	t->bytes = s;
+	t->cap = (size_t)cap;
+	t->vsize = vsize;
+	return 0;
+}
+
+size_t
+ner_table_size(const struct ner_table *t)
+{
+	return t->cap == 0 ? 0 : 8 + t->cap * (8 + (size_t)t->vsize);
+}
+
+void
+ner_table_free(struct ner_table *t)
+{
+	free(t->own);
+	memset(t, 0, sizeof(*t));
+}
+
+/* The list names of a gazetteer file, in bit order. */
+static const char *const gaz_lists[NER_GAZ_TYPES - 1] = {
+	"LOC", "PER", "ORG", "CITY", "FIRST"
+};
+
+static unsigned
+gaz_type(const char *s, size_t n)
+{
+	unsigned i;
+
+	for (i = 0; i < NER_GAZ_TYPES - 1; i++)
+		if (strlen(gaz_lists[i]) == n && memcmp(s, gaz_lists[i], n) == 0)
+			return 1u << i;
+	return NER_GAZ_OTHER;
+}
+
+int
+ner_gaz_build(struct ner_table *t, const char *s, size_t n)
 {
 	size_t lines = 0, i, pos, eol, tab;
+	unsigned char *v;
 
-	memset(g, 0, sizeof(*g));
 	for (i = 0; i < n; i++)
 		lines += s[i] == '\n';
-	for (g->cap = 16; g->cap < 2 * (lines + 1); g->cap <<= 1)
-		;
-	if ((g->key = calloc(g->cap, sizeof(*g->key))) == NULL ||
-	    (g->bits = calloc(g->cap, 1)) == NULL) {
-		ner_gaz_free(g);
+	if (ner_table_new(t, lines + 1, 1) != 0)
 		return -1;
-	}
 	for (pos = 0; pos < n; pos = eol + 1) {
-		const char *nl = memchr(s + pos, '\n', n - pos), *t;
+		const char *nl = memchr(s + pos, '\n', n - pos), *tp;
 
 		eol = nl != NULL ? (size_t)(nl - s) : n;
-		if ((t = memchr(s + pos, '\t', eol - pos)) == NULL)
+		if ((tp = memchr(s + pos, '\t', eol - pos)) == NULL)
 			continue;
-		tab = (size_t)(t - s);
-		i = gaz_slot(g, gaz_key(s + tab + 1, eol - tab - 1));
-		g->key[i] = gaz_key(s + tab + 1, eol - tab - 1);
-		g->bits[i] |= (unsigned char)gaz_type(s + pos, tab - pos);
+		tab = (size_t)(tp - s);
+		if ((v = ner_table_put(t, ner_table_key(s + tab + 1, eol - tab - 1))) != NULL)
+			*v |= (unsigned char)gaz_type(s + pos, tab - pos);
 	}
 	return 0;
 }
 
-void
-ner_gaz_free(struct ner_gaz *g)
+/* A class number: decimal digits below 65535, ending at end; -1 otherwise. */
+static long
+clus_number(const char *s, const char *end)
 {
-	free(g->key);
-	free(g->bits);
-	memset(g, 0, sizeof(*g));
+	long v = 0;
+
+	if (s == end)
+		return -1;
+	for (; s < end; s++) {
+		if (*s < '0' || *s > '9' || (v = v * 10 + (*s - '0')) >= 65535)
+			return -1;
+	}
+	return v;
+}
+
+int
+ner_clus_build(struct ner_table *t, const char *s, size_t n)
+{
+	size_t lines = 0, i, pos, eol;
+	unsigned char *v;
+
+	for (i = 0; i < n; i++)
+		lines += s[i] == '\n';
+	if (ner_table_new(t, lines + 1, 2 * NER_CLUS_LEVELS) != 0)
+		return -1;
+	for (pos = 0; pos < n; pos = eol + 1) {
+		const char *nl = memchr(s + pos, '\n', n - pos), *f[NER_CLUS_LEVELS + 1];
+		long c[NER_CLUS_LEVELS];
+		int l;
+
+		eol = nl != NULL ? (size_t)(nl - s) : n;
+		if ((f[0] = memchr(s + pos, '\t', eol - pos)) == NULL || f[0] == s + pos)
+			continue;
+		for (l = 0; l < NER_CLUS_LEVELS; l++) {
+			const char *from = f[l] + 1, *tab = memchr(from, '\t', (size_t)(s + eol - from));
+
+			f[l + 1] = tab != NULL ? tab : s + eol;
+			if ((c[l] = clus_number(from, f[l + 1])) < 0 ||
+			    (l + 1 < NER_CLUS_LEVELS) != (tab != NULL))
+				break;
+		}
+		if (l < NER_CLUS_LEVELS ||
+		    (v = ner_table_put(t, ner_table_key(s + pos, (size_t)(f[0] - (s + pos))))) == NULL)
+			continue;
+		for (l = 0; l < NER_CLUS_LEVELS; l++)
+			txmodel_put16(v + 2 * l, (unsigned)c[l] + 1);
+	}
+	return 0;
+}
+
+/* sc->tok[i].cl: the classes of the token's form, or else of its lower-case form. */
+static void
+clus_marks(struct ner_scratch *sc, const struct ner_sent *s, const struct ner_table *clus)
+{
+	size_t i;
+	int l;
+
+	for (i = 0; i < s->n; i++) {
+		const unsigned char *v = NULL;
+
+		if (clus != NULL && clus->cap > 0 &&
+		    (v = ner_table_get(clus, ner_table_key(s->text + s->start[i],
+		    s->end[i] - s->start[i]))) == NULL)
+			v = ner_table_get(clus, ner_table_key(sc->buf + sc->tok[i].low,
+			    sc->tok[i].lowlen));
+		for (l = 0; l < NER_CLUS_LEVELS; l++)
+			sc->tok[i].cl[l] = v != NULL ? txmodel_get16(v + 2 * l) : 0;
+	}
 }
 
 /* sc->tok[i].gz: the longest name of gz that covers token i. */
 static int
-gaz_marks(struct ner_scratch *sc, size_t m, const struct ner_gaz *gz)
+gaz_marks(struct ner_scratch *sc, size_t m, const struct ner_table *gz)
 {
 	size_t i, k, len, l;
 
@@ -169,8 +306,8 @@ gaz_marks(struct ner_scratch *sc, size_t m, const struct ner_gaz *gz)
 		return 0;
 	for (i = 0; i < m; i++)
 		for (len = NER_GAZ_WORDS; len > 0 && !(sc->tok[i].gz & 2); len--) {
-			size_t at = 0, j;
-			unsigned b;
+			size_t at = 0;
+			const unsigned char *b;
 
 			if (i + len > m)
 				continue;
@@ -183,16 +320,134 @@ gaz_marks(struct ner_scratch *sc, size_t m, const struct ner_gaz *gz)
 				memcpy(sc->phrase + at, sc->buf + sc->tok[k].low, l);
 				at += l;
 			}
-			j = gaz_slot(gz, gaz_key(sc->phrase, at));
-			if (gz->key[j] == 0)
+			if ((b = ner_table_get(gz, ner_table_key(sc->phrase, at))) == NULL)
 				continue;
-			b = gz->bits[j];
 			/* leftmost, then longest: the words after the first are inside it */
 			for (k = i; k < i + len; k++)
-				sc->tok[k].gz = (unsigned char)(b << 2 | (k == i ? 1 : 2));
+				sc->tok[k].gz = (unsigned)*b << 2 | (k == i ? 1 : 2);
 			break;
 		}
 	return 0;
+}
+
+static uint32_t
+slot(unsigned bits, unsigned t, const char *a, size_t na, const char *b, size_t nb)
+{
+	uint64_t h = txhash(a, na, txhash_mix_(t * TXHASH_K1));
+
+	if (b != NULL)
+		h = txhash(b, nb, h ^ 0x7c);
+	return (uint32_t)(h >> (64 - bits));
+}
+
+void
+ner_hist_reset(struct ner_hist *h)
+{
+	size_t i;
+
+	for (i = 0; i < h->n; i++)
+		h->key[h->used[i]] = 0;
+	h->n = 0;
+}
+
+void
+ner_hist_free(struct ner_hist *h)
+{
+	free(h->key);
+	free(h->count);
+	free(h->used);
+	memset(h, 0, sizeof(*h));
+}
+
+static size_t
+hist_slot(const uint64_t *key, size_t cap, uint64_t k)
+{
+	size_t i = (size_t)txhash_mix_(k) & (cap - 1);
+
+	while (key[i] != 0 && key[i] != k)
+		i = (i + 1) & (cap - 1);
+	return i;
+}
+
+/* Room for one more key: the table at most half full. */
+static int
+hist_room(struct ner_hist *h)
+{
+	struct ner_hist g;
+	size_t i, j;
+
+	if (2 * (h->n + 1) <= h->cap)
+		return 0;
+	memset(&g, 0, sizeof(g));
+	g.cap = h->cap == 0 ? 64 : 2 * h->cap;
+	if ((g.key = calloc(g.cap, sizeof(*g.key))) == NULL ||
+	    (g.count = malloc(g.cap * sizeof(*g.count))) == NULL ||
+	    (g.used = malloc(g.cap / 2 * sizeof(*g.used))) == NULL) {
+		ner_hist_free(&g);
+		return -1;
+	}
+	g.ucap = g.cap / 2;
+	for (i = 0; i < h->n; i++) {
+		size_t from = h->used[i];
+
+		j = hist_slot(g.key, g.cap, h->key[from]);
+		g.key[j] = h->key[from];
+		memcpy(g.count[j], h->count[from], sizeof(g.count[j]));
+		g.used[g.n++] = j;
+	}
+	ner_hist_free(h);
+	*h = g;
+	return 0;
+}
+
+int
+ner_hist_add(struct ner_hist *h, const uint64_t *hkey, size_t m, const unsigned *tag)
+{
+	size_t i, j;
+	unsigned type;
+
+	for (i = 0; i < m; i++) {
+		if (hkey[i] == 0)
+			continue;
+		if (hist_room(h) != 0)
+			return -1;
+		j = hist_slot(h->key, h->cap, hkey[i]);
+		if (h->key[j] == 0) {
+			h->key[j] = hkey[i];
+			memset(h->count[j], 0, sizeof(h->count[j]));
+			h->used[h->n++] = j;
+		}
+		type = (tag[i] + 1) / 2;	/* O, then B-X and I-X of each type */
+		h->count[j][type < NER_HIST_TYPES ? type : NER_HIST_TYPES - 1]++;
+	}
+	return 0;
+}
+
+void
+ner_hist_features(const struct ner_hist *h, const uint64_t *hkey, size_t m,
+    unsigned bits, uint32_t *f, unsigned *nf)
+{
+	size_t i, j;
+	unsigned t;
+
+	for (i = 0; i < m && h->n > 0; i++) {
+		const uint32_t *c;
+		uint32_t total = 0;
+
+		if (hkey[i] == 0 || h->key[j = hist_slot(h->key, h->cap, hkey[i])] == 0)
+			continue;
+		c = h->count[j];
+		for (t = 0; t < NER_HIST_TYPES; t++)
+			total += c[t];
+		/* each type seen: whether always, mostly or now and then */
+		for (t = 0; t < NER_HIST_TYPES; t++)
+			if (c[t] > 0) {
+				char v[2] = { (char)('0' + t),
+				    c[t] == total ? 'a' : 2 * c[t] > total ? 'm' : 's' };
+
+				f[i * NER_MAXFEAT + nf[i]++] = slot(bits, T_HIST, v, 2, NULL, 0);
+			}
+	}
 }
 
 static size_t
@@ -258,17 +513,8 @@ prepare(struct ner_scratch *sc, const char *s, size_t n, size_t i)
 		return -1;
 	sc->tok[i].lowlen = o;
 	sc->tok[i].cue = (unsigned char)cue_of(sc, low, o);
+	sc->tok[i].hkey = ns > 0 && shape[0] == 'X' ? ner_table_key(low, o) : 0;
 	return 0;
-}
-
-static uint32_t
-slot(unsigned bits, unsigned t, const char *a, size_t na, const char *b, size_t nb)
-{
-	uint64_t h = txhash(a, na, txhash_mix_(t * TXHASH_K1));
-
-	if (b != NULL)
-		h = txhash(b, nb, h ^ 0x7c);
-	return (uint32_t)(h >> (64 - bits));
 }
 
 /* The byte length of the first k code points of s[0..n), or n when it has fewer. */
@@ -298,7 +544,7 @@ cp_suffix(const char *s, size_t n, unsigned k)
 
 int
 ner_features(struct ner_scratch *sc, const struct ner_sent *s, unsigned bits,
-    const struct ner_gaz *gz, uint32_t *f, unsigned *nf)
+    const struct ner_lex *lex, uint32_t *f, unsigned *nf)
 {
 	static const char bos[] = "<s>", eos[] = "</s>";
 	size_t i, k, m = s->n;
@@ -309,8 +555,9 @@ ner_features(struct ner_scratch *sc, const struct ner_sent *s, unsigned bits,
 	for (i = 0; i < m; i++)
 		if (prepare(sc, s->text + s->start[i], s->end[i] - s->start[i], i) != 0)
 			return -1;
-	if (gaz_marks(sc, m, gz) != 0)
+	if (gaz_marks(sc, m, lex != NULL ? lex->gaz : NULL) != 0)
 		return -1;
+	clus_marks(sc, s, lex != NULL ? lex->clus : NULL);
 	for (i = 0; i < m; i++) {
 		uint32_t *o = f + i * NER_MAXFEAT;
 		const char *w = sc->buf + sc->tok[i].low;
@@ -379,11 +626,34 @@ ner_features(struct ner_scratch *sc, const struct ner_sent *s, unsigned bits,
 				v[0] = (char)('0' + cp2);
 				o[n++] = slot(bits, T_CUEP2, v, 1, ss, strlen(ss));
 			}
-			if (sc->tok[i].gz != 0) {
-				v[0] = (char)('A' + sc->tok[i].gz);
-				o[n++] = slot(bits, T_GAZ, v, 1, NULL, 0);
-				o[n++] = slot(bits, T_GAZS, v, 1, ss, strlen(ss));
+			/* a feature for each list the name is in, where it stands in it */
+			for (k = 0; k < NER_GAZ_TYPES; k++)
+				if (sc->tok[i].gz >> (2 + k) & 1) {
+					v[0] = (char)('A' + 4 * k + (sc->tok[i].gz & 3));
+					o[n++] = slot(bits, T_GAZ, v, 1, NULL, 0);
+					o[n++] = slot(bits, T_GAZS, v, 1, ss, strlen(ss));
+				}
+		}
+		if (sc->tok[i].cl[0] != 0) {
+			const unsigned *cl = sc->tok[i].cl;
+			unsigned clm = i > 0 ? sc->tok[i - 1].cl[0] : 0xFFFF;
+			unsigned clp = i + 1 < m ? sc->tok[i + 1].cl[0] : 0xFFFF;
+			char v[24];
+			int vl;
+
+			for (k = 0; k < NER_CLUS_LEVELS; k++) {
+				vl = snprintf(v, sizeof(v), "%u", cl[k]);
+				o[n++] = slot(bits, T_CL0 + (unsigned)k, v, (size_t)vl, NULL, 0);
 			}
+			vl = snprintf(v, sizeof(v), "%u", cl[0]);
+			o[n++] = slot(bits, T_CLSH, v, (size_t)vl, ss, strlen(ss));
+			vl = snprintf(v, sizeof(v), "%u|%u", clm, cl[0]);
+			o[n++] = slot(bits, T_CLM1, v, (size_t)vl, NULL, 0);
+			vl = snprintf(v, sizeof(v), "%u|%u", cl[0], clp);
+			o[n++] = slot(bits, T_CLP1, v, (size_t)vl, NULL, 0);
+			vl = snprintf(v, sizeof(v), "%u|%u|%u", i > 0 ? sc->tok[i - 1].cl[1] : 0xFFFF,
+			    cl[1], i + 1 < m ? sc->tok[i + 1].cl[1] : 0xFFFF);
+			o[n++] = slot(bits, T_CLBI, v, (size_t)vl, NULL, 0);
 		}
 		nf[i] = n;
 	}
@@ -564,10 +834,11 @@ ner_model_open(struct ner_model *m, const char *path, const char **why)
 		goto bad;
 	}
 	if ((gz = txmodel_section(&m->file, "gaz", &gl)) != NULL &&
-	    ner_gaz_load(&m->gaz, (const char *)gz, strnlen((const char *)gz, gl)) != 0) {
-		*why = strerror(ENOMEM);
+	    ner_table_map(&m->gaz, gz, gl, 1) != 0)
 		goto bad;
-	}
+	if ((gz = txmodel_section(&m->file, "clus", &gl)) != NULL &&
+	    ner_table_map(&m->clus, gz, gl, 2 * NER_CLUS_LEVELS) != 0)
+		goto bad;
 	if (host_little()) {
 		m->w = (const float *)(const void *)w;
 		m->trans = (const float *)(const void *)tr;
@@ -589,7 +860,7 @@ ner_model_open(struct ner_model *m, const char *path, const char **why)
 	return 0;
 bad:
 	ner_tags_free(&m->tags);
-	ner_gaz_free(&m->gaz);
+	ner_table_free(&m->gaz);
 	txmodel_close(&m->file);
 	return -1;
 }
@@ -598,7 +869,7 @@ void
 ner_model_close(struct ner_model *m)
 {
 	ner_tags_free(&m->tags);
-	ner_gaz_free(&m->gaz);
+	ner_table_free(&m->gaz);
 	free(m->own);
 	txmodel_close(&m->file);
 	memset(m, 0, sizeof(*m));
@@ -606,6 +877,10 @@ ner_model_close(struct ner_model *m)
 
 struct ner_tagger {
 	const struct ner_model *m;
+	struct ner_lex lex;
+	struct ner_hist hist;
+	uint64_t *hkey;
+	size_t hcap;
 	struct ner_scratch sc;
 	uint32_t *f;
 	unsigned *nf;
@@ -618,8 +893,11 @@ ner_tagger_new(const struct ner_model *m)
 {
 	struct ner_tagger *tg = calloc(1, sizeof(*tg));
 
-	if (tg != NULL)
+	if (tg != NULL) {
 		tg->m = m;
+		tg->lex.gaz = &m->gaz;
+		tg->lex.clus = &m->clus;
+	}
 	return tg;
 }
 
@@ -629,11 +907,19 @@ ner_tagger_free(struct ner_tagger *tg)
 	if (tg == NULL)
 		return;
 	ner_scratch_free(&tg->sc);
+	ner_hist_free(&tg->hist);
+	free(tg->hkey);
 	free(tg->f);
 	free(tg->nf);
 	free(tg->e);
 	free(tg->work);
 	free(tg);
+}
+
+void
+ner_tagger_doc(struct ner_tagger *tg)
+{
+	ner_hist_reset(&tg->hist);
 }
 
 int
@@ -649,8 +935,12 @@ ner_tag(struct ner_tagger *tg, const struct ner_sent *s, unsigned *tag)
 	    txvec_grow((void **)&tg->nf, &tg->ncap, n, sizeof(*tg->nf)) != 0 ||
 	    txvec_grow((void **)&tg->e, &tg->ecap, n * nt, sizeof(*tg->e)) != 0 ||
 	    txvec_grow((void **)&tg->work, &tg->wcap, 2 * n * nt, sizeof(*tg->work)) != 0 ||
-	    ner_features(&tg->sc, s, m->bits, &m->gaz, tg->f, tg->nf) != 0)
+	    txvec_grow((void **)&tg->hkey, &tg->hcap, n, sizeof(*tg->hkey)) != 0 ||
+	    ner_features(&tg->sc, s, m->bits, &tg->lex, tg->f, tg->nf) != 0)
 		return -1;
+	for (i = 0; i < n; i++)
+		tg->hkey[i] = tg->sc.tok[i].hkey;
+	ner_hist_features(&tg->hist, tg->hkey, n, m->bits, tg->f, tg->nf);
 	for (i = 0; i < n; i++) {
 		float *e = tg->e + i * nt;
 
@@ -664,5 +954,5 @@ ner_tag(struct ner_tagger *tg, const struct ner_sent *s, unsigned *tag)
 		}
 	}
 	ner_viterbi(tg->e, n, nt, &m->tags, m->trans, tg->work, tag);
-	return 0;
+	return ner_hist_add(&tg->hist, tg->hkey, n, tag);
 }

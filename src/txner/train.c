@@ -19,22 +19,24 @@
 #include "ner.h"
 #include "vec.h"
 
-#define USAGE "usage: txner-train [-e epochs] [-b bits] [--types list] " \
-	"[--gazetteer file] train [dev]\n"
+#define USAGE "usage: txner-train [-e epochs] [-b bits] [-s seed] [--types list] " \
+	"[--gazetteer file] [--clusters file] train [dev]\n"
 
 struct corpus {
 	struct conll c;
 	unsigned *gold;		/* a token's tag */
 	uint32_t *f;		/* a token's features, NER_MAXFEAT apart */
-	unsigned *nf;
+	unsigned *nf;		/* how many: ns, and those of the document's history */
+	unsigned *ns;		/* how many do not change with the history */
+	uint64_t *hkey;		/* a token's key in the history */
+	size_t ndoc;		/* documents: the marked ones, or else each sentence */
 };
 
 struct trainer {
 	unsigned bits, epochs;
+	uint64_t seed;		/* of the order the documents are learnt in */
 	struct ner_tags tags;
-	struct ner_gaz gaz;
-	char *gazbuf;		/* the gazetteer file, written into the model */
-	size_t gazlen;
+	struct ner_table gaz, clus;	/* written into the model as they are */
 	size_t nw, ntr;
 	double *w, *wa, *tr, *tra;	/* weights and their sums for the average */
 	float *fw, *ftr;	/* the averaged weights, as the model holds them */
@@ -52,10 +54,13 @@ usage(void)
 	    "  sentence; lines starting with # are comments.\n"
 	    "  -e, --epochs=N     passes over the training sentences (default 12)\n"
 	    "  -b, --bits=B       features hashed into 2^B rows (default 18)\n"
+	    "  -s, --seed=N       of the order the documents are learnt in (default 1)\n"
 	    "      --types=LIST   the entity types kept, comma-separated\n"
 	    "                     (default: all in the training file); others are O\n"
 	    "      --gazetteer=FILE names, \"TYPE<TAB>name\" a line, lower case (the\n"
 	    "                     model keeps them; see mk/gazetteer.py)\n"
+	    "      --clusters=FILE word classes, \"word<TAB>c0<TAB>c1<TAB>c2\" a line\n"
+	    "                     (kept in the model; see src/txner/mkclus.c)\n"
 	    "      --help, --version\n", stdout);
 }
 
@@ -113,14 +118,18 @@ prepare(struct corpus *co, const struct trainer *t)
 {
 	struct ner_scratch sc;
 	struct ner_sent s;
-	size_t i, n = co->c.ntok;
+	struct ner_lex lex = { &t->gaz, &t->clus };
+	size_t i, k, n = co->c.ntok;
 	int rc = 0;
 
 	memset(&sc, 0, sizeof(sc));
 	if ((co->gold = malloc((n + 1) * sizeof(*co->gold))) == NULL ||
 	    (co->f = malloc((n + 1) * NER_MAXFEAT * sizeof(*co->f))) == NULL ||
-	    (co->nf = malloc((n + 1) * sizeof(*co->nf))) == NULL)
+	    (co->nf = malloc((n + 1) * sizeof(*co->nf))) == NULL ||
+	    (co->ns = malloc((n + 1) * sizeof(*co->ns))) == NULL ||
+	    (co->hkey = malloc((n + 1) * sizeof(*co->hkey))) == NULL)
 		return -1;
+	co->ndoc = co->c.ndoc > 1 ? co->c.ndoc : co->c.nsent;
 	for (i = 0; i < n; i++)
 		co->gold[i] = tag_index(&t->tags, co->c.buf + co->c.tag[i]);
 	s.text = co->c.buf;
@@ -130,8 +139,10 @@ prepare(struct corpus *co, const struct trainer *t)
 		s.start = co->c.start + first;
 		s.end = co->c.end + first;
 		s.n = co->c.sent[i + 1] - first;
-		rc = ner_features(&sc, &s, t->bits, &t->gaz, co->f + first * NER_MAXFEAT,
-		    co->nf + first);
+		rc = ner_features(&sc, &s, t->bits, &lex, co->f + first * NER_MAXFEAT,
+		    co->ns + first);
+		for (k = 0; rc == 0 && k < s.n; k++)
+			co->hkey[first + k] = sc.tok[k].hkey;
 	}
 	ner_scratch_free(&sc);
 	return rc;
@@ -232,20 +243,54 @@ chunks(const struct ner_tags *tags, const unsigned *gold, const unsigned *pred,
 	}
 }
 
-/* Micro F1 over all types of the averaged weights on co. */
-static double
-score(struct trainer *t, const struct corpus *co, float *e, float *work,
-    unsigned *pred)
+/* The sentences [*a, *b) of document d of co. */
+static void
+doc_sents(const struct corpus *co, size_t d, size_t *a, size_t *b)
 {
-	size_t i, ng = 0, np = 0, ok = 0;
+	if (co->c.ndoc > 1) {
+		*a = co->c.doc[d];
+		*b = co->c.doc[d + 1];
+	} else {
+		*a = d;
+		*b = d + 1;
+	}
+}
+
+/* Sentence tokens [first, first + m): the features of the document's history h so far. */
+static void
+history(const struct trainer *t, struct corpus *co, const struct ner_hist *h,
+    size_t first, size_t m)
+{
+	memcpy(co->nf + first, co->ns + first, m * sizeof(*co->nf));
+	ner_hist_features(h, co->hkey + first, m, t->bits, co->f + first * NER_MAXFEAT,
+	    co->nf + first);
+}
+
+/*
+ * Micro F1 over all types of the averaged weights on co, each document's
+ * sentences in order, the history from what was tagged.  Returns -1 when
+ * memory is exhausted.
+ */
+static double
+score(struct trainer *t, struct corpus *co, struct ner_hist *h, float *e,
+    float *work, unsigned *pred)
+{
+	size_t d, i, a, b, ng = 0, np = 0, ok = 0;
 	unsigned nt = t->tags.n;
 
-	for (i = 0; i < co->c.nsent; i++) {
-		size_t first = co->c.sent[i], m = co->c.sent[i + 1] - first;
+	for (d = 0; d < co->ndoc; d++) {
+		ner_hist_reset(h);
+		doc_sents(co, d, &a, &b);
+		for (i = a; i < b; i++) {
+			size_t first = co->c.sent[i], m = co->c.sent[i + 1] - first;
 
-		emissions(co, first, m, nt, NULL, t->fw, e);
-		ner_viterbi(e, m, nt, &t->tags, t->ftr, work, pred);
-		chunks(&t->tags, co->gold + first, pred, m, &ng, &np, &ok);
+			history(t, co, h, first, m);
+			emissions(co, first, m, nt, NULL, t->fw, e);
+			ner_viterbi(e, m, nt, &t->tags, t->ftr, work, pred);
+			chunks(&t->tags, co->gold + first, pred, m, &ng, &np, &ok);
+			if (ner_hist_add(h, co->hkey + first, m, pred) != 0)
+				return -1;
+		}
 	}
 	return ng + np > 0 ? 2.0 * ok / (double)(ng + np) : 0;
 }
@@ -253,10 +298,10 @@ score(struct trainer *t, const struct corpus *co, float *e, float *work,
 static int
 write_model(const struct trainer *t, const float *w, const float *tr)
 {
-	struct txmodel_sec sec[5];
+	struct txmodel_sec sec[6];
 	unsigned char head[16], *wb, *tb;
 	char *names;
-	size_t nl = 0, i;
+	size_t nl = 0, i, nsec;
 	unsigned k;
 	int rc;
 
@@ -292,9 +337,12 @@ write_model(const struct trainer *t, const float *w, const float *tr)
 	sec[1] = (struct txmodel_sec){ "tags", names, nl };
 	sec[2] = (struct txmodel_sec){ "weights", wb, 4 * t->nw };
 	sec[3] = (struct txmodel_sec){ "trans", tb, 4 * t->ntr };
-	sec[4] = (struct txmodel_sec){ "gaz", t->gazbuf, t->gazlen };
-	rc = txmodel_write(STDOUT_FILENO, "txner-train", NER_KIND, sec,
-	    t->gazlen > 0 ? 5 : 4);
+	nsec = 4;
+	if (t->gaz.cap > 0)
+		sec[nsec++] = (struct txmodel_sec){ "gaz", t->gaz.bytes, ner_table_size(&t->gaz) };
+	if (t->clus.cap > 0)
+		sec[nsec++] = (struct txmodel_sec){ "clus", t->clus.bytes, ner_table_size(&t->clus) };
+	rc = txmodel_write(STDOUT_FILENO, "txner-train", NER_KIND, sec, nsec);
 	free(names);
 	free(wb);
 	free(tb);
@@ -310,16 +358,16 @@ next_rand(uint64_t *s)
 }
 
 static int
-train(struct trainer *t, const struct corpus *tr, const struct corpus *dev,
-    struct txcli *cli)
+train(struct trainer *t, struct corpus *tr, struct corpus *dev, struct txcli *cli)
 {
 	unsigned nt = t->tags.n, ep, bestep = 0;
-	size_t maxn = 1, i, j, *order;
+	size_t maxn = 1, i, j, d, a, b, *order;
 	float *e, *work;
 	unsigned *pred;
-	double f1, best = -1;
-	uint64_t seed = 1;
-	int verbose = isatty(STDERR_FILENO);
+	double f1, best = -1, trf1;
+	uint64_t seed = t->seed;
+	int verbose = isatty(STDERR_FILENO), rc = 0;
+	struct ner_hist h;
 
 	for (i = 0; i < tr->c.nsent; i++)
 		maxn = tr->c.sent[i + 1] - tr->c.sent[i] > maxn ? tr->c.sent[i + 1] - tr->c.sent[i] : maxn;
@@ -335,7 +383,8 @@ train(struct trainer *t, const struct corpus *tr, const struct corpus *dev,
 	t->ftr = malloc(t->ntr * sizeof(float));
 	t->best = malloc(t->nw * sizeof(float));
 	t->btr = malloc(t->ntr * sizeof(float));
-	order = malloc((tr->c.nsent + 1) * sizeof(*order));
+	memset(&h, 0, sizeof(h));
+	order = malloc((tr->ndoc + 1) * sizeof(*order));
 	e = malloc(maxn * nt * sizeof(*e));
 	work = malloc(2 * maxn * nt * sizeof(*work));
 	pred = malloc(maxn * sizeof(*pred));
@@ -348,34 +397,44 @@ train(struct trainer *t, const struct corpus *tr, const struct corpus *dev,
 		free(pred);
 		return -1;
 	}
-	for (i = 0; i < tr->c.nsent; i++)
+	for (i = 0; i < tr->ndoc; i++)
 		order[i] = i;
 	t->c = 1;
-	for (ep = 1; ep <= t->epochs; ep++) {
-		for (i = tr->c.nsent; i > 1; i--) {
+	/* documents in a new order each epoch, each one's sentences in order */
+	for (ep = 1; ep <= t->epochs && rc == 0; ep++) {
+		for (i = tr->ndoc; i > 1; i--) {
 			size_t k = (size_t)(next_rand(&seed) % i), x = order[i - 1];
 
 			order[i - 1] = order[k];
 			order[k] = x;
 		}
-		for (j = 0; j < tr->c.nsent; j++) {
-			size_t s = order[j], first = tr->c.sent[s], m = tr->c.sent[s + 1] - first;
+		for (d = 0; d < tr->ndoc && rc == 0; d++) {
+			ner_hist_reset(&h);
+			doc_sents(tr, order[d], &a, &b);
+			for (j = a; j < b && rc == 0; j++) {
+				size_t first = tr->c.sent[j], m = tr->c.sent[j + 1] - first;
 
-			emissions(tr, first, m, nt, t->w, NULL, e);
-			for (i = 0; i < t->ntr; i++)
-				t->ftr[i] = (float)t->tr[i];
-			ner_viterbi(e, m, nt, &t->tags, t->ftr, work, pred);
-			update(t, tr, first, m, pred);
-			t->c++;
+				history(t, tr, &h, first, m);
+				emissions(tr, first, m, nt, t->w, NULL, e);
+				for (i = 0; i < t->ntr; i++)
+					t->ftr[i] = (float)t->tr[i];
+				ner_viterbi(e, m, nt, &t->tags, t->ftr, work, pred);
+				update(t, tr, first, m, pred);
+				t->c++;
+				rc = ner_hist_add(&h, tr->hkey + first, m, pred);
+			}
 		}
 		average(t);
-		f1 = dev != NULL ? score(t, dev, e, work, pred) : 0;
+		f1 = dev != NULL ? score(t, dev, &h, e, work, pred) : 0;
+		trf1 = verbose ? score(t, tr, &h, e, work, pred) : 0;
+		if (f1 < 0 || trf1 < 0) {
+			rc = -1;
+			break;
+		}
 		if (verbose && dev != NULL)
-			txcli_warn(cli, "epoch %u: train F1 %.4f, dev F1 %.4f", ep,
-			    score(t, tr, e, work, pred), f1);
+			txcli_warn(cli, "epoch %u: train F1 %.4f, dev F1 %.4f", ep, trf1, f1);
 		else if (verbose)
-			txcli_warn(cli, "epoch %u: train F1 %.4f", ep,
-			    score(t, tr, e, work, pred));
+			txcli_warn(cli, "epoch %u: train F1 %.4f", ep, trf1);
 		if (dev == NULL || f1 > best + 1e-12) {
 			best = f1;
 			bestep = ep;
@@ -383,43 +442,64 @@ train(struct trainer *t, const struct corpus *tr, const struct corpus *dev,
 			memcpy(t->btr, t->ftr, t->ntr * sizeof(float));
 		}
 	}
-	if (dev != NULL)
+	if (dev != NULL && rc == 0)
 		txcli_warn(cli, "dev F1 %.4f (micro, all types) after epoch %u of %u",
 		    best, bestep, t->epochs);
+	ner_hist_free(&h);
 	free(order);
 	free(e);
 	free(work);
 	free(pred);
-	return 0;
+	return rc;
 }
 
+/* The whole of the file at path, NUL-terminated, into *buf (owned) and *len. */
 static int
-read_gazetteer(struct trainer *t, const char *path, const char **why)
+read_all(const char *path, char **buf, size_t *len, const char **why)
 {
 	FILE *fp = fopen(path, "r");
 	size_t cap = 0, n;
 	char chunk[65536];
 
+	*buf = NULL;
+	*len = 0;
 	if (fp == NULL) {
 		*why = strerror(errno);
 		return -1;
 	}
 	while ((n = fread(chunk, 1, sizeof(chunk), fp)) > 0) {
-		if (txvec_grow((void **)&t->gazbuf, &cap, t->gazlen + n + 1, 1) != 0) {
+		if (txvec_grow((void **)buf, &cap, *len + n + 1, 1) != 0) {
 			fclose(fp);
 			*why = strerror(ENOMEM);
 			return -1;
 		}
-		memcpy(t->gazbuf + t->gazlen, chunk, n);
-		t->gazlen += n;
+		memcpy(*buf + *len, chunk, n);
+		*len += n;
 	}
-	if (ferror(fp) || ner_gaz_load(&t->gaz, t->gazbuf, t->gazlen) != 0) {
-		*why = ferror(fp) ? strerror(errno) : strerror(ENOMEM);
+	if (ferror(fp)) {
+		*why = strerror(errno);
 		fclose(fp);
 		return -1;
 	}
 	fclose(fp);
 	return 0;
+}
+
+/* The gazetteer or word class file at path, into the table tb by build. */
+static int
+read_table(struct ner_table *tb, int (*build)(struct ner_table *, const char *, size_t),
+    const char *path, const char **why)
+{
+	char *buf;
+	size_t len;
+	int rc;
+
+	if (read_all(path, &buf, &len, why) != 0)
+		return -1;
+	if ((rc = build(tb, buf, len)) != 0)
+		*why = strerror(ENOMEM);
+	free(buf);
+	return rc;
 }
 
 int
@@ -429,8 +509,10 @@ main(int argc, char *argv[])
 		TXCLI_LONGOPTS,
 		{ "epochs", required_argument, NULL, 'e' },
 		{ "bits", required_argument, NULL, 'b' },
+		{ "seed", required_argument, NULL, 's' },
 		{ "types", required_argument, NULL, 'T' },
 		{ "gazetteer", required_argument, NULL, 'G' },
+		{ "clusters", required_argument, NULL, 'C' },
 		{ NULL, 0, NULL, 0 }
 	};
 	struct trainer t;
@@ -438,7 +520,7 @@ main(int argc, char *argv[])
 	struct txcli cli;
 	const char *why;
 	char *types = NULL, *end;
-	const char *gazpath = NULL;
+	const char *gazpath = NULL, *cluspath = NULL;
 	long v;
 	int c, status = 0;
 
@@ -447,9 +529,18 @@ main(int argc, char *argv[])
 	memset(&dev, 0, sizeof(dev));
 	t.bits = 18;
 	t.epochs = 12;
+	t.seed = 1;
 	txcli_init(&cli, "txner-train", usage);
-	while ((c = txcli_getopt(&cli, argc, argv, "e:b:", longopts)) >= 0) {
+	while ((c = txcli_getopt(&cli, argc, argv, "e:b:s:", longopts)) >= 0) {
 		switch (c) {
+		case 's':
+			errno = 0;
+			t.seed = strtoull(optarg, &end, 10);
+			if (end == optarg || *end != '\0' || errno != 0 || optarg[0] == '-') {
+				txcli_warn(&cli, "-s: %s: not a number", optarg);
+				return 2;
+			}
+			break;
 		case 'e':
 		case 'b':
 			v = strtol(optarg, &end, 10);
@@ -469,6 +560,9 @@ main(int argc, char *argv[])
 		case 'G':
 			gazpath = optarg;
 			break;
+		case 'C':
+			cluspath = optarg;
+			break;
 		}
 	}
 	if (c != TXCLI_END)
@@ -484,8 +578,14 @@ main(int argc, char *argv[])
 		txcli_warn(&cli, "the model is binary: redirect standard output to a file");
 		return 2;
 	}
-	if (gazpath != NULL && read_gazetteer(&t, gazpath, &why) != 0) {
+	if (gazpath != NULL && read_table(&t.gaz, ner_gaz_build, gazpath, &why) != 0) {
 		txcli_warn(&cli, "%s: %s", gazpath, why);
+		return 1;
+	}
+	if (cluspath != NULL && read_table(&t.clus, ner_clus_build, cluspath, &why) != 0) {
+		txcli_warn(&cli, "%s: %s", cluspath, why);
+		ner_table_free(&t.gaz);
+	ner_table_free(&t.clus);
 		return 1;
 	}
 	if (conll_read_file(&tr.c, argv[0], &why) != 0) {
@@ -513,9 +613,13 @@ main(int argc, char *argv[])
 	free(tr.gold);
 	free(tr.f);
 	free(tr.nf);
+	free(tr.ns);
+	free(tr.hkey);
 	free(dev.gold);
 	free(dev.f);
 	free(dev.nf);
+	free(dev.ns);
+	free(dev.hkey);
 	free(t.w);
 	free(t.wa);
 	free(t.tr);
@@ -525,7 +629,7 @@ main(int argc, char *argv[])
 	free(t.best);
 	free(t.btr);
 	ner_tags_free(&t.tags);
-	ner_gaz_free(&t.gaz);
-	free(t.gazbuf);
+	ner_table_free(&t.gaz);
+	ner_table_free(&t.clus);
 	return status;
 }

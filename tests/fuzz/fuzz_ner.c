@@ -68,8 +68,8 @@ int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	static char path[64];
-	static const char *const names[] = { "head", "tags", "weights", "trans", "gaz" };
-	struct txmodel_sec sec[5];
+	static const char *const names[] = { "head", "tags", "weights", "trans", "gaz", "clus" };
+	struct txmodel_sec sec[6];
 	struct ner_model m;
 	const char *why;
 	size_t at = 0, k, n;
@@ -77,8 +77,8 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 
 	if (path[0] == '\0')
 		snprintf(path, sizeof(path), "/tmp/fuzz_ner_model.%ld", (long)getpid());
-	/* five sections, each as long as a byte of the input says, times 8 */
-	for (k = 0; k < 5; k++) {
+	/* six sections, each as long as a byte of the input says, times 8 */
+	for (k = 0; k < 6; k++) {
 		n = at < size ? (size_t)data[at++] * 8 : 0;
 		if (k == 2 && at < size)
 			n = ((size_t)1 << 8) * 3 * 4;	/* the smallest model's weights, now and then */
@@ -91,7 +91,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	}
 	if ((fd = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0600)) < 0)
 		abort();
-	if (txmodel_write(fd, "fuzz", NER_KIND, sec, 5) != 0)
+	if (txmodel_write(fd, "fuzz", NER_KIND, sec, 6) != 0)
 		abort();
 	close(fd);
 	if (ner_model_open(&m, path, &why) == 0) {
