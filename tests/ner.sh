@@ -37,6 +37,21 @@ check "train, no sentence: status 1" test $? -eq 1 -a -s "$tmp/err"
 $wrap $t -e 0 "$corpus" >/dev/null 2>"$tmp/err"
 check "train -e 0: status 2" test $? -eq 2
 
+# BILOU: its own tags in the model, written as IOB2, learnt exactly.
+$wrap $t -e 10 -b 16 --scheme bilou "$corpus" >"$tmp/bilou.model" 2>"$tmp/err"
+check "train --scheme bilou: status 0, no message" test $? -eq 0 -a ! -s "$tmp/err"
+check "train --scheme bilou: L- and U- tags in the model" \
+	sh -c 'tr "\\0" "\\n" <"$1" | grep -q "^U-PER$"' sh "$tmp/bilou.model"
+$run --model "$tmp/bilou.model" --input conll "$corpus" >"$tmp/out"
+check "train --scheme bilou: every tag of the tiny corpus learnt, in IOB2" \
+	cmp -s "$tmp/out" "$tmp/want"
+echo "Lena Vogt flew to Dakar ." | $run --model "$tmp/bilou.model" >"$tmp/out"
+check "train --scheme bilou: names in a new sentence" \
+	test "$(cat "$tmp/out")" = "[PER Lena Vogt] flew to [LOC Dakar] ."
+$wrap $t --scheme bioes "$corpus" >/dev/null 2>"$tmp/err"
+check "train --scheme bioes: status 2, named" \
+	test $? -eq 2 -a "$(head -n 1 "$tmp/err")" = "txner-train: --scheme: bioes: not bio or bilou"
+
 # A gazetteer: kept in the model, the same bytes twice; a bad one named.
 printf 'CITY\tlyon\nLOC\toslo\nFIRST\tanna\nPER\tomar haddad\nORG\tblue delta bank\n' >"$tmp/gaz"
 $wrap $t -e 10 -b 16 --gazetteer "$tmp/gaz" "$corpus" >"$tmp/gaz.model" 2>"$tmp/err"

@@ -194,7 +194,7 @@ entities(struct ner_engine *ng)
 
 	for (i = 0; i <= ng->ntok; i++) {
 		unsigned t = i < ng->ntok ? ng->tag[i] : 0;
-		int starts = t != 0 && ner_tag_kind(tags, t) == 'B';
+		int starts = ner_tag_begins(tags, t);
 
 		if (s != SIZE_MAX && (t == 0 || starts)) {
 			if (ng->fmt == NER_INLINE) {
@@ -237,7 +237,7 @@ conll_out(struct ner_engine *ng, const char *text)
 	struct txedit *e;
 
 	for (i = 0; i < ng->ntok; i++) {
-		const char *tg = tags->name[ng->tag[i]];
+		const char *tg = tags->name[tags->iob[ng->tag[i]]];
 
 		at = ng->blen;
 		if (put(ng, text + ng->start[i], ng->end[i] - ng->start[i]) == SIZE_MAX ||

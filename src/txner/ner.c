@@ -401,7 +401,8 @@ hist_room(struct ner_hist *h)
 }
 
 int
-ner_hist_add(struct ner_hist *h, const uint64_t *hkey, size_t m, const unsigned *tag)
+ner_hist_add(struct ner_hist *h, const struct ner_tags *tags, const uint64_t *hkey,
+    size_t m, const unsigned *tag)
 {
 	size_t i, j;
 	unsigned type;
@@ -417,7 +418,7 @@ ner_hist_add(struct ner_hist *h, const uint64_t *hkey, size_t m, const unsigned 
 			memset(h->count[j], 0, sizeof(h->count[j]));
 			h->used[h->n++] = j;
 		}
-		type = (tag[i] + 1) / 2;	/* O, then B-X and I-X of each type */
+		type = ner_tag_typeno(tags, tag[i]);
 		h->count[j][type < NER_HIST_TYPES ? type : NER_HIST_TYPES - 1]++;
 	}
 	return 0;
@@ -681,13 +682,40 @@ ner_tag_type(const struct ner_tags *tags, unsigned t)
 	return t == 0 || t >= tags->n ? "" : tags->name[t] + 2;
 }
 
+unsigned
+ner_tag_typeno(const struct ner_tags *tags, unsigned t)
+{
+	return t == 0 || t >= tags->n ? 0 : (t - 1) / tags->per + 1;
+}
+
+int
+ner_tag_begins(const struct ner_tags *tags, unsigned t)
+{
+	char k = ner_tag_kind(tags, t);
+
+	return k == 'B' || k == 'U';
+}
+
+unsigned
+ner_tag_of(const struct ner_tags *tags, unsigned ty, char kind)
+{
+	unsigned k = kind == 'B' ? 0 : kind == 'I' ? 1 : kind == 'L' ? 2 : 3;
+
+	if (tags->per == 2)
+		k = k == 1 || k == 2;
+	return 1 + (ty - 1) * tags->per + k;
+}
+
 int
 ner_allowed(const struct ner_tags *tags, unsigned a, unsigned b)
 {
-	if (ner_tag_kind(tags, b) != 'I')
-		return 1;
-	/* I-X continues B-X or I-X: they are b - 1 and b */
-	return a < tags->n && (a == b || a + 1 == b);
+	char ka = ner_tag_kind(tags, a), kb = ner_tag_kind(tags, b);
+	int open = tags->per == 4 && (ka == 'B' || ka == 'I');
+
+	if (kb == 'I' || kb == 'L')
+		return (ka == 'B' || ka == 'I') &&
+		    ner_tag_typeno(tags, a) == ner_tag_typeno(tags, b);
+	return !open;
 }
 
 void
@@ -721,7 +749,8 @@ ner_viterbi(const float *e, size_t m, unsigned nt, const struct ner_tags *tags,
 		}
 	best = 0;
 	for (b = 1; b < nt; b++)
-		if (score[(m - 1) * nt + b] > score[(m - 1) * nt + best])
+		if (ner_allowed(tags, b, nt) &&
+		    score[(m - 1) * nt + b] > score[(m - 1) * nt + best])
 			best = b;
 	for (i = m; i-- > 0;) {
 		tag[i] = best;
@@ -731,16 +760,19 @@ ner_viterbi(const float *e, size_t m, unsigned nt, const struct ner_tags *tags,
 }
 
 int
-ner_tags_make(struct ner_tags *tags, const char *const *types, unsigned n)
+ner_tags_make(struct ner_tags *tags, const char *const *types, unsigned n,
+    unsigned per)
 {
 	unsigned i, k;
 
 	memset(tags, 0, sizeof(*tags));
-	if (1 + 2 * n > NER_MAXTAGS || (tags->name[0] = strdup("O")) == NULL)
+	if ((per != 2 && per != 4) || n > NER_MAXTYPES ||
+	    (tags->name[0] = strdup("O")) == NULL)
 		return -1;
 	tags->n = 1;
+	tags->per = per;
 	for (i = 0; i < n; i++)
-		for (k = 0; k < 2; k++) {
+		for (k = 0; k < per; k++) {
 			size_t l = strlen(types[i]);
 			char *s;
 
@@ -748,9 +780,10 @@ ner_tags_make(struct ner_tags *tags, const char *const *types, unsigned n)
 				ner_tags_free(tags);
 				return -1;
 			}
-			s[0] = k == 0 ? 'B' : 'I';
+			s[0] = "BILU"[k];
 			s[1] = '-';
 			memcpy(s + 2, types[i], l + 1);
+			tags->iob[tags->n] = 1 + i * per + (k == 1 || k == 2);
 			tags->name[tags->n++] = s;
 		}
 	return 0;
@@ -779,8 +812,8 @@ ner_model_open(struct ner_model *m, const char *path, const char **why)
 {
 	const unsigned char *head, *names, *w, *tr, *gz;
 	size_t hl, nl, wl, tl, gl, i, nw, k;
-	const char *types[NER_MAXTAGS];
-	unsigned nty = 0;
+	const char *types[NER_MAXTAGS], *name[NER_MAXTAGS];
+	unsigned nty = 0, per;
 
 	memset(m, 0, sizeof(*m));
 	if (txmodel_open(&m->file, path, NER_KIND, why) != TXMODEL_OK)
@@ -798,26 +831,32 @@ ner_model_open(struct ner_model *m, const char *path, const char **why)
 		*why = "the model is for another version of txner's features";
 		goto bad;
 	}
-	if (m->bits < 8 || m->bits > 26 || m->ntags < 3 || m->ntags > NER_MAXTAGS ||
-	    m->ntags % 2 == 0)
+	if (m->bits < 8 || m->bits > 26 || m->ntags < 3 || m->ntags > NER_MAXTAGS)
 		goto bad;
-	/* the tags: "O", then "B-X" and "I-X" of each type, NUL-terminated */
+	/* the tags: "O", then "B-X" and "I-X" (and "L-X", "U-X") of each type */
 	for (i = 0, k = 0; i < nl && k < m->ntags; k++) {
-		const char *s = (const char *)names + i;
-		size_t l = strnlen(s, nl - i);
+		size_t l = strnlen((const char *)names + i, nl - i);
 
 		if (l == nl - i)
 			goto bad;
-		if (k == 0 ? strcmp(s, "O") != 0 : l < 3 || l > 33 ||
-		    s[0] != (k % 2 == 1 ? 'B' : 'I') || s[1] != '-' ||
-		    (k % 2 == 0 && strcmp(s + 2, types[nty - 1]) != 0))
-			goto bad;
-		if (k % 2 == 1)
-			types[nty++] = s + 2;
+		name[k] = (const char *)names + i;
 		i += l + 1;
 	}
 	if (k != m->ntags)
 		goto bad;
+	per = m->ntags >= 5 && name[3][0] == 'L' ? 4 : 2;
+	if ((m->ntags - 1) % per != 0 || strcmp(name[0], "O") != 0)
+		goto bad;
+	for (k = 1; k < m->ntags; k++) {
+		size_t l = strlen(name[k]);
+
+		if (l < 3 || l > 33 || name[k][0] != "BILU"[(k - 1) % per] ||
+		    name[k][1] != '-' || ((k - 1) % per != 0 &&
+		    strcmp(name[k] + 2, types[nty - 1]) != 0))
+			goto bad;
+		if ((k - 1) % per == 0)
+			types[nty++] = name[k] + 2;
+	}
 	nw = ((size_t)1 << m->bits) * m->ntags;
 	if (wl != 4 * nw || tl != 4 * (size_t)(m->ntags + 1) * m->ntags)
 		goto bad;
@@ -829,7 +868,7 @@ ner_model_open(struct ner_model *m, const char *path, const char **why)
 		if (!isfinite(v))
 			goto bad;
 	}
-	if (ner_tags_make(&m->tags, types, nty) != 0) {
+	if (ner_tags_make(&m->tags, types, nty, per) != 0) {
 		*why = strerror(ENOMEM);
 		goto bad;
 	}
@@ -954,5 +993,5 @@ ner_tag(struct ner_tagger *tg, const struct ner_sent *s, unsigned *tag)
 		}
 	}
 	ner_viterbi(tg->e, n, nt, &m->tags, m->trans, tg->work, tag);
-	return ner_hist_add(&tg->hist, tg->hkey, n, tag);
+	return ner_hist_add(&tg->hist, &tg->m->tags, tg->hkey, n, tag);
 }

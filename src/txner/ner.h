@@ -17,7 +17,8 @@
 
 #define NER_KIND "txner-bio-1"
 #define NER_FEAT_VERSION 4	/* of the feature set: a model is for one */
-#define NER_MAXTAGS 64		/* O, and B- and I- of up to 31 types */
+#define NER_MAXTYPES 15
+#define NER_MAXTAGS (1 + 4 * NER_MAXTYPES)
 #define NER_MAXFEAT 56		/* the most features one token has */
 #define NER_CUE_SLOTS 512	/* a power of two, over twice the cue words */
 
@@ -29,12 +30,15 @@ struct ner_sent {
 };
 
 /*
- * The tags: "O" first, then B-X and I-X of each type X.  A tag is its
- * index; ner_type gives the type of B-X and I-X (1..ntypes), 0 for O.
+ * The tags: "O" first, then for each type X either B-X and I-X (BIO,
+ * per = 2) or B-X, I-X, L-X and U-X (BILOU, per = 4: the last token of a
+ * name and a name of one token are tags of their own).  A tag is its
+ * index; iob[t] is the B-X or I-X a tag is written as.
  */
 struct ner_tags {
-	unsigned n;
+	unsigned n, per;
 	char *name[NER_MAXTAGS];	/* owned */
+	unsigned iob[NER_MAXTAGS];
 };
 
 /*
@@ -158,11 +162,12 @@ void ner_hist_reset(struct ner_hist *h);
 void ner_hist_free(struct ner_hist *h);
 
 /*
- * Counts the tags tag[0..m) of the tokens whose keys are hkey[0..m) (0:
- * not counted) into h.  Returns 0, or -1 (ENOMEM; h then misses some).
+ * Counts the types of the tags tag[0..m) (of tags) of the tokens whose
+ * keys are hkey[0..m) (0: not counted) into h.  Returns 0, or -1 (ENOMEM;
+ * h then misses some).
  */
-int ner_hist_add(struct ner_hist *h, const uint64_t *hkey, size_t m,
-    const unsigned *tag);
+int ner_hist_add(struct ner_hist *h, const struct ner_tags *tags,
+    const uint64_t *hkey, size_t m, const unsigned *tag);
 
 /*
  * Appends to each token's features (f and n as ner_features left them)
@@ -204,18 +209,34 @@ void ner_viterbi(const float *e, size_t m, unsigned ntags,
     const struct ner_tags *tags, const float *trans, float *work,
     unsigned *tag);
 
-/* Whether tag b may follow tag a (a = ntags: the start). */
+/*
+ * Whether tag b may follow tag a: a = ntags is the start, b = ntags the
+ * end (where BILOU's B-X and I-X may not stand).
+ */
 int ner_allowed(const struct ner_tags *tags, unsigned a, unsigned b);
 
-/* 'B', 'I' or 'O', and the type name after "B-" (or "" for O). */
+/*
+ * 'B', 'I', 'L', 'U' or 'O'; the type name after "B-" (or "" for O); the
+ * type's number, 1 for the first, 0 for O; whether t begins a name (B or U).
+ */
 char ner_tag_kind(const struct ner_tags *tags, unsigned t);
 const char *ner_tag_type(const struct ner_tags *tags, unsigned t);
+unsigned ner_tag_typeno(const struct ner_tags *tags, unsigned t);
+int ner_tag_begins(const struct ner_tags *tags, unsigned t);
+
+/*
+ * The tag of kind 'B', 'I', 'L' or 'U' (its BIO stand-in when per = 2) of
+ * type number ty (1..).
+ */
+unsigned ner_tag_of(const struct ner_tags *tags, unsigned ty, char kind);
 
 /*
  * Makes tags from type names (each at most 31 bytes, without B-/I-), in
- * the order given.  Returns 0, or -1 (too many, or no memory).
+ * the order given, per = 2 (BIO) or 4 (BILOU).  Returns 0, or -1 (too
+ * many, or no memory).
  */
-int ner_tags_make(struct ner_tags *tags, const char *const *types, unsigned n);
+int ner_tags_make(struct ner_tags *tags, const char *const *types, unsigned n,
+    unsigned per);
 void ner_tags_free(struct ner_tags *tags);
 
 /*

@@ -1,7 +1,7 @@
 /*
  * txner-train: learns txner's model from sentences tagged in IOB2, as a
  * structured averaged perceptron (Collins 2002) over ner.h's features and
- * BIO transitions, decoded by the same Viterbi pass as the tagger.  With a
+ * BIO or BILOU transitions, decoded by the same Viterbi pass as the tagger.  With a
  * DEV file, the epoch whose averaged weights score best on it is kept.
  * Deterministic: same input and options, same model, byte for byte.
  */
@@ -19,8 +19,8 @@
 #include "ner.h"
 #include "vec.h"
 
-#define USAGE "usage: txner-train [-e epochs] [-b bits] [-s seed] [--types list] " \
-	"[--gazetteer file] [--clusters file] train [dev]\n"
+#define USAGE "usage: txner-train [-e epochs] [-b bits] [-s seed] [--scheme bio|bilou] " \
+	"[--types list] [--gazetteer file] [--clusters file] train [dev]\n"
 
 struct corpus {
 	struct conll c;
@@ -34,6 +34,7 @@ struct corpus {
 
 struct trainer {
 	unsigned bits, epochs;
+	unsigned per;		/* tags a type: 2 BIO, 4 BILOU */
 	uint64_t seed;		/* of the order the documents are learnt in */
 	struct ner_tags tags;
 	struct ner_table gaz, clus;	/* written into the model as they are */
@@ -55,6 +56,8 @@ usage(void)
 	    "  -e, --epochs=N     passes over the training sentences (default 12)\n"
 	    "  -b, --bits=B       features hashed into 2^B rows (default 18)\n"
 	    "  -s, --seed=N       of the order the documents are learnt in (default 1)\n"
+	    "      --scheme=S     bio (default) or bilou: tags for a name's last\n"
+	    "                     token and for a one-token name (written as IOB2)\n"
 	    "      --types=LIST   the entity types kept, comma-separated\n"
 	    "                     (default: all in the training file); others are O\n"
 	    "      --gazetteer=FILE names, \"TYPE<TAB>name\" a line, lower case (the\n"
@@ -64,16 +67,47 @@ usage(void)
 	    "      --help, --version\n", stdout);
 }
 
-/* The tag of s in tags (B-X or I-X of a kept type), or 0 (O). */
+/* The type number of s in tags (B-X or I-X of a kept type), or 0 (O). */
 static unsigned
-tag_index(const struct ner_tags *tags, const char *s)
+type_of(const struct ner_tags *tags, const char *s)
 {
 	unsigned t;
 
-	for (t = 1; t < tags->n; t++)
-		if (strcmp(tags->name[t], s) == 0)
-			return t;
+	if ((s[0] != 'B' && s[0] != 'I') || s[1] != '-')
+		return 0;
+	for (t = 1; t < tags->n; t += tags->per)
+		if (strcmp(tags->name[t] + 2, s + 2) == 0)
+			return ner_tag_typeno(tags, t);
 	return 0;
+}
+
+/*
+ * The tags of a sentence's n tokens, tagged tg[0..n) in IOB2: an I-X
+ * after a token not of X begins a name, as conlleval reads it.
+ */
+static void
+gold_tags(const struct ner_tags *tags, const struct conll *c, size_t first,
+    size_t n, unsigned *gold)
+{
+	size_t i;
+	unsigned ty = 0, next = 0;
+
+	for (i = 0; i < n; i++) {
+		const char *s = c->buf + c->tag[first + i];
+		unsigned prev = i > 0 ? ty : 0;
+		int begins, goes_on;
+
+		ty = i == 0 ? type_of(tags, s) : next;
+		next = i + 1 < n ? type_of(tags, c->buf + c->tag[first + i + 1]) : 0;
+		if (ty == 0) {
+			gold[i] = 0;
+			continue;
+		}
+		begins = s[0] == 'B' || prev != ty;
+		goes_on = next == ty && c->buf[c->tag[first + i + 1]] == 'I';
+		gold[i] = ner_tag_of(tags, ty, begins ? (goes_on ? 'B' : 'U') :
+		    goes_on ? 'I' : 'L');
+	}
 }
 
 static int
@@ -93,7 +127,7 @@ make_tags(struct trainer *t, const struct conll *c, char *list)
 
 	if (list != NULL) {
 		for (p = strtok(list, ","); p != NULL; p = strtok(NULL, ","))
-			if (n < NER_MAXTAGS / 2)
+			if (n < NER_MAXTYPES)
 				types[n++] = p;
 	} else
 		for (i = 0; i < c->ntok; i++) {
@@ -104,13 +138,13 @@ make_tags(struct trainer *t, const struct conll *c, char *list)
 			for (k = 0; k < n && strcmp(types[k], tg + 2) != 0; k++)
 				;
 			if (k == n) {
-				if (n >= NER_MAXTAGS / 2)
+				if (n >= NER_MAXTYPES)
 					return -1;
 				types[n++] = tg + 2;
 			}
 		}
 	qsort(types, n, sizeof(types[0]), cmp_str);
-	return ner_tags_make(&t->tags, types, n);
+	return ner_tags_make(&t->tags, types, n, t->per);
 }
 
 static int
@@ -130,11 +164,11 @@ prepare(struct corpus *co, const struct trainer *t)
 	    (co->hkey = malloc((n + 1) * sizeof(*co->hkey))) == NULL)
 		return -1;
 	co->ndoc = co->c.ndoc > 1 ? co->c.ndoc : co->c.nsent;
-	for (i = 0; i < n; i++)
-		co->gold[i] = tag_index(&t->tags, co->c.buf + co->c.tag[i]);
 	s.text = co->c.buf;
 	for (i = 0; i < co->c.nsent && rc == 0; i++) {
 		size_t first = co->c.sent[i];
+
+		gold_tags(&t->tags, &co->c, first, co->c.sent[i + 1] - first, co->gold + first);
 
 		s.start = co->c.start + first;
 		s.end = co->c.end + first;
@@ -218,9 +252,9 @@ chunks(const struct ner_tags *tags, const unsigned *gold, const unsigned *pred,
 
 	for (i = 0; i <= m; i++) {
 		unsigned g = i < m ? gold[i] : 0, p = i < m ? pred[i] : 0;
-		int gstart = g != 0 && (ner_tag_kind(tags, g) == 'B' || i == 0 ||
+		int gstart = g != 0 && (ner_tag_begins(tags, g) || i == 0 ||
 		    !ner_allowed(tags, gold[i - 1], g));
-		int pstart = p != 0 && (ner_tag_kind(tags, p) == 'B' || i == 0 ||
+		int pstart = p != 0 && (ner_tag_begins(tags, p) || i == 0 ||
 		    !ner_allowed(tags, pred[i - 1], p));
 		int gend = gs != SIZE_MAX && (g == 0 || gstart);
 		int pend = ps != SIZE_MAX && (p == 0 || pstart);
@@ -288,7 +322,7 @@ score(struct trainer *t, struct corpus *co, struct ner_hist *h, float *e,
 			emissions(co, first, m, nt, NULL, t->fw, e);
 			ner_viterbi(e, m, nt, &t->tags, t->ftr, work, pred);
 			chunks(&t->tags, co->gold + first, pred, m, &ng, &np, &ok);
-			if (ner_hist_add(h, co->hkey + first, m, pred) != 0)
+			if (ner_hist_add(h, &t->tags, co->hkey + first, m, pred) != 0)
 				return -1;
 		}
 	}
@@ -421,7 +455,7 @@ train(struct trainer *t, struct corpus *tr, struct corpus *dev, struct txcli *cl
 				ner_viterbi(e, m, nt, &t->tags, t->ftr, work, pred);
 				update(t, tr, first, m, pred);
 				t->c++;
-				rc = ner_hist_add(&h, tr->hkey + first, m, pred);
+				rc = ner_hist_add(&h, &t->tags, tr->hkey + first, m, pred);
 			}
 		}
 		average(t);
@@ -513,6 +547,7 @@ main(int argc, char *argv[])
 		{ "types", required_argument, NULL, 'T' },
 		{ "gazetteer", required_argument, NULL, 'G' },
 		{ "clusters", required_argument, NULL, 'C' },
+		{ "scheme", required_argument, NULL, 'S' },
 		{ NULL, 0, NULL, 0 }
 	};
 	struct trainer t;
@@ -530,6 +565,7 @@ main(int argc, char *argv[])
 	t.bits = 18;
 	t.epochs = 12;
 	t.seed = 1;
+	t.per = 2;
 	txcli_init(&cli, "txner-train", usage);
 	while ((c = txcli_getopt(&cli, argc, argv, "e:b:s:", longopts)) >= 0) {
 		switch (c) {
@@ -563,6 +599,13 @@ main(int argc, char *argv[])
 		case 'C':
 			cluspath = optarg;
 			break;
+		case 'S':
+			if (strcmp(optarg, "bio") != 0 && strcmp(optarg, "bilou") != 0) {
+				txcli_warn(&cli, "--scheme: %s: not bio or bilou", optarg);
+				return 2;
+			}
+			t.per = optarg[2] == 'o' ? 2 : 4;
+			break;
 		}
 	}
 	if (c != TXCLI_END)
@@ -585,7 +628,6 @@ main(int argc, char *argv[])
 	if (cluspath != NULL && read_table(&t.clus, ner_clus_build, cluspath, &why) != 0) {
 		txcli_warn(&cli, "%s: %s", cluspath, why);
 		ner_table_free(&t.gaz);
-	ner_table_free(&t.clus);
 		return 1;
 	}
 	if (conll_read_file(&tr.c, argv[0], &why) != 0) {
@@ -601,7 +643,7 @@ main(int argc, char *argv[])
 		txcli_warn(&cli, "%s: no sentence to learn from", argv[0]);
 		status = 1;
 	} else if (make_tags(&t, &tr.c, types) != 0) {
-		txcli_warn(&cli, "too many entity types (at most %d)", NER_MAXTAGS / 2);
+		txcli_warn(&cli, "too many entity types (at most %d)", NER_MAXTYPES);
 		status = 1;
 	} else if (prepare(&tr, &t) != 0 || (argc == 2 && prepare(&dev, &t) != 0) ||
 	    train(&t, &tr, argc == 2 ? &dev : NULL, &cli) != 0)

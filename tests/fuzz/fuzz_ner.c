@@ -108,6 +108,8 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 			if (tag[i] >= m.ntags || (i == 0 ? !ner_allowed(&m.tags, m.ntags, tag[i]) :
 			    !ner_allowed(&m.tags, tag[i - 1], tag[i])))
 				abort();
+		if (!ner_allowed(&m.tags, tag[5], m.ntags))
+			abort();
 		ner_tagger_free(tg);
 		ner_model_close(&m);
 	}

@@ -15,7 +15,7 @@ test_tags(void **state)
 	struct ner_tags t;
 
 	(void)state;
-	assert_int_equal(ner_tags_make(&t, types, 2), 0);
+	assert_int_equal(ner_tags_make(&t, types, 2, 2), 0);
 	assert_int_equal(t.n, 5);
 	assert_string_equal(t.name[0], "O");
 	assert_string_equal(t.name[1], "B-LOC");
@@ -31,7 +31,46 @@ test_tags(void **state)
 	assert_false(ner_allowed(&t, 0, 4));
 	assert_true(ner_allowed(&t, 0, 3));
 	assert_true(ner_allowed(&t, t.n, 1));
+	/* BIO may end anywhere */
+	assert_true(ner_allowed(&t, 1, t.n));
+	assert_int_equal(ner_tag_typeno(&t, 4), 2);
+	assert_int_equal(ner_tag_of(&t, 2, 'U'), 3);
+	assert_int_equal(ner_tag_of(&t, 2, 'L'), 4);
+	assert_int_equal(t.iob[4], 4);
 	ner_tags_free(&t);
+
+	/* BILOU: O, then B I L U of LOC, of PER */
+	assert_int_equal(ner_tags_make(&t, types, 2, 4), 0);
+	assert_int_equal(t.n, 9);
+	assert_string_equal(t.name[3], "L-LOC");
+	assert_string_equal(t.name[8], "U-PER");
+	assert_string_equal(ner_tag_type(&t, 7), "PER");
+	assert_int_equal(ner_tag_typeno(&t, 4), 1);
+	assert_int_equal(ner_tag_typeno(&t, 5), 2);
+	assert_int_equal(ner_tag_of(&t, 2, 'L'), 7);
+	assert_true(ner_tag_begins(&t, 4));
+	assert_true(ner_tag_begins(&t, 5));
+	assert_false(ner_tag_begins(&t, 7));
+	/* written as IOB2: U-X as B-X, L-X as I-X */
+	assert_int_equal(t.iob[4], 1);
+	assert_int_equal(t.iob[3], 2);
+	assert_int_equal(t.iob[8], 5);
+	/* B-X and I-X go on in I-X or L-X of X, and nothing else */
+	assert_true(ner_allowed(&t, 1, 3));
+	assert_true(ner_allowed(&t, 2, 2));
+	assert_false(ner_allowed(&t, 1, 0));
+	assert_false(ner_allowed(&t, 1, 5));
+	assert_false(ner_allowed(&t, 1, 7));
+	assert_false(ner_allowed(&t, 2, t.n));
+	/* L-X and U-X end a name: anything that begins may follow */
+	assert_true(ner_allowed(&t, 3, 8));
+	assert_true(ner_allowed(&t, 4, 0));
+	assert_false(ner_allowed(&t, 4, 2));
+	assert_true(ner_allowed(&t, 3, t.n));
+	assert_false(ner_allowed(&t, t.n, 3));
+	assert_true(ner_allowed(&t, t.n, 4));
+	ner_tags_free(&t);
+	assert_int_equal(ner_tags_make(&t, types, 2, 3), -1);
 }
 
 static void
@@ -46,7 +85,7 @@ test_viterbi(void **state)
 	struct ner_tags t;
 
 	(void)state;
-	assert_int_equal(ner_tags_make(&t, types, 1), 0);
+	assert_int_equal(ner_tags_make(&t, types, 1, 2), 0);
 	/* B I O: 1 + 3 + 2 beats B B O (3.5), B O O (3) and O B O (2.5) */
 	ner_viterbi(e, 3, 3, &t, zero, work, tag);
 	assert_int_equal(tag[0], 1);
@@ -58,6 +97,30 @@ test_viterbi(void **state)
 	assert_int_equal(tag[0], 1);
 	assert_int_equal(tag[1], 1);
 	assert_int_equal(tag[2], 0);
+	ner_tags_free(&t);
+}
+
+static void
+test_viterbi_bilou(void **state)
+{
+	static const char *const types[] = { "X" };
+	/* tags O, B-X, I-X, L-X, U-X */
+	static const float one[] = { 0, 5, 0, 0, 1 };
+	static const float two[] = { 0, 5, 0, 0, 1, 4, 0, 0, 1, 0 };
+	static const float zero[30];
+	float work[20];
+	unsigned tag[2];
+	struct ner_tags t;
+
+	(void)state;
+	assert_int_equal(ner_tags_make(&t, types, 1, 4), 0);
+	/* a name may not end on B-X: alone, the token is U-X */
+	ner_viterbi(one, 1, 5, &t, zero, work, tag);
+	assert_int_equal(tag[0], 4);
+	/* B-X needs its L-X: B L (6) beats U O (5); B O may not be */
+	ner_viterbi(two, 2, 5, &t, zero, work, tag);
+	assert_int_equal(tag[0], 1);
+	assert_int_equal(tag[1], 3);
 	ner_tags_free(&t);
 }
 
@@ -260,13 +323,16 @@ static void
 test_history(void **state)
 {
 	uint64_t key[4] = { 0, 0, 0, 0 };
-	unsigned tag[4] = { 1, 2, 0, 3 };	/* B-X I-X O B-Y: types 1 1 0 2 */
+	static const char *const types[] = { "X", "Y" };
+	unsigned tag[4] = { 1, 3, 0, 8 };	/* B-X L-X O U-Y: types 1 1 0 2 */
 	uint32_t f[4 * NER_MAXFEAT], g[4 * NER_MAXFEAT];
 	unsigned n[4] = { 5, 5, 5, 5 }, m[4] = { 5, 5, 5, 5 }, i;
 	struct ner_hist h;
+	struct ner_tags t;
 
 	(void)state;
 	memset(&h, 0, sizeof(h));
+	assert_int_equal(ner_tags_make(&t, types, 2, 4), 0);
 	key[0] = key[2] = ner_table_key("smith", 5);
 	key[1] = ner_table_key("jones", 5);
 	/* nothing seen yet: nothing added */
@@ -274,7 +340,7 @@ test_history(void **state)
 	for (i = 0; i < 4; i++)
 		assert_int_equal(n[i], 5);
 	/* smith: once X, once O; jones: once X; the last token has no key */
-	assert_int_equal(ner_hist_add(&h, key, 4, tag), 0);
+	assert_int_equal(ner_hist_add(&h, &t, key, 4, tag), 0);
 	ner_hist_features(&h, key, 4, 16, f, n);
 	assert_int_equal(n[0], 7);
 	assert_int_equal(n[1], 6);
@@ -292,9 +358,9 @@ test_history(void **state)
 	/* many keys: the table grows and keeps them all */
 	for (i = 0; i < 5000; i++) {
 		uint64_t k = 2 * (uint64_t)i + 1;
-		unsigned t = 1;
+		unsigned one = 1;
 
-		assert_int_equal(ner_hist_add(&h, &k, 1, &t), 0);
+		assert_int_equal(ner_hist_add(&h, &t, &k, 1, &one), 0);
 	}
 	for (i = 0; i < 5000; i += 499) {
 		uint64_t k = 2 * (uint64_t)i + 1;
@@ -304,6 +370,7 @@ test_history(void **state)
 		assert_int_equal(c, 1);
 	}
 	ner_hist_free(&h);
+	ner_tags_free(&t);
 }
 
 int
@@ -312,6 +379,7 @@ main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_tags),
 		cmocka_unit_test(test_viterbi),
+		cmocka_unit_test(test_viterbi_bilou),
 		cmocka_unit_test(test_conll),
 		cmocka_unit_test(test_features),
 		cmocka_unit_test(test_tables),
