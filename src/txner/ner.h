@@ -39,6 +39,7 @@ struct ner_tags {
 	unsigned n, per;
 	char *name[NER_MAXTAGS];	/* owned */
 	unsigned iob[NER_MAXTAGS];
+	unsigned char ok[NER_MAXTAGS + 1][NER_MAXTAGS + 1];	/* ner_allowed */
 };
 
 /*
