@@ -292,10 +292,12 @@ clus_marks(struct ner_scratch *sc, const struct ner_sent *s, const struct ner_ta
 
 	for (i = 0; i < s->n; i++) {
 		const unsigned char *v = NULL;
+		const char *form = s->text + s->start[i];
+		size_t n = s->end[i] - s->start[i];
 
 		if (clus != NULL && clus->cap > 0 &&
-		    (v = ner_table_get(clus, ner_table_key(s->text + s->start[i],
-		    s->end[i] - s->start[i]))) == NULL)
+		    (v = ner_table_get(clus, ner_table_key(form, n))) == NULL &&
+		    (sc->tok[i].lowlen != n || memcmp(sc->buf + sc->tok[i].low, form, n) != 0))
 			v = ner_table_get(clus, ner_table_key(sc->buf + sc->tok[i].low,
 			    sc->tok[i].lowlen));
 		for (l = 0; l < NER_CLUS_LEVELS; l++)
@@ -313,29 +315,34 @@ gaz_marks(struct ner_scratch *sc, size_t m, const struct ner_table *gz)
 		sc->tok[i].gz = 0;
 	if (gz == NULL || gz->cap == 0)
 		return 0;
-	for (i = 0; i < m; i++)
-		for (len = NER_GAZ_WORDS; len > 0 && !(sc->tok[i].gz & 2); len--) {
-			size_t at = 0;
-			const unsigned char *b;
+	for (i = 0; i < m; i++) {
+		size_t most = m - i < NER_GAZ_WORDS ? m - i : NER_GAZ_WORDS;
+		size_t end[NER_GAZ_WORDS + 1], at = 0;
 
-			if (i + len > m)
-				continue;
-			for (k = i; k < i + len; k++) {
-				l = sc->tok[k].lowlen;
-				if (txvec_grow((void **)&sc->phrase, &sc->pcap, at + l + 1, 1) != 0)
-					return -1;
-				if (k > i)
-					sc->phrase[at++] = ' ';
-				memcpy(sc->phrase + at, sc->buf + sc->tok[k].low, l);
-				at += l;
-			}
-			if ((b = ner_table_get(gz, ner_table_key(sc->phrase, at))) == NULL)
+		if (sc->tok[i].gz & 2)
+			continue;
+		/* the longest phrase once; the shorter ones are its prefixes */
+		for (len = 1; len <= most; len++) {
+			k = i + len - 1;
+			l = sc->tok[k].lowlen;
+			if (txvec_grow((void **)&sc->phrase, &sc->pcap, at + l + 1, 1) != 0)
+				return -1;
+			if (len > 1)
+				sc->phrase[at++] = ' ';
+			memcpy(sc->phrase + at, sc->buf + sc->tok[k].low, l);
+			end[len] = at += l;
+		}
+		for (len = most; len > 0; len--) {
+			const unsigned char *b = ner_table_get(gz, ner_table_key(sc->phrase, end[len]));
+
+			if (b == NULL)
 				continue;
 			/* leftmost, then longest: the words after the first are inside it */
 			for (k = i; k < i + len; k++)
 				sc->tok[k].gz = (unsigned)*b << 2 | (k == i ? 1 : 2);
 			break;
 		}
+	}
 	return 0;
 }
 
