@@ -362,6 +362,9 @@ run_jsonl(struct loop *l, struct txin *in)
 		if (l->out->err)
 			return -1;
 	}
+	/* a BOM and nothing after it */
+	if (first && k == 0 && in->bom && !r->quiet)
+		txout_write(l->out, BOM, 3);
 	return read_end(l, in, k);
 }
 

@@ -194,7 +194,7 @@ scan_email(const char *s, size_t n, size_t i)
 
 	/* RFC 5321's bound on the local part, which also keeps the scan linear */
 	while (j < n && j - i <= MAX_LOCAL && (is_ascii_alnum((unsigned char)s[j]) ||
-	    strchr("._%+-", s[j]) != NULL) && s[j] != '\0')
+	    s[j] == '.' || s[j] == '_' || s[j] == '%' || s[j] == '+' || s[j] == '-'))
 		j++;
 	if (j == i || j >= n || s[j] != '@')
 		return 0;

@@ -884,7 +884,8 @@ split_next(struct splitter *sp, struct txspan *out)
 				sp->pos = sp->span[sp->nspan].start;
 				break;
 			}
-			if (want >= sp->max) {
+			/* a run without white space made it the longest already */
+			if (want >= sp->max || to - sp->pos >= sp->max) {
 				/*
 				 * No boundary in the longest window: cut at its
 				 * end, or after the token that runs past it.
