@@ -412,9 +412,10 @@ mark_lists(struct splitter *sp, const char *s)
 		if (!(tk[i + 2].space || (is_char(&tk[i + 2], ')') &&
 		    i + 3 < sp->ntk && tk[i + 3].space)))
 			continue;
-		/* a list starts at 1 or a, or after a bullet ("• 9. The first item") */
+		/* a list starts at 1 or a, after a bullet, or is a numbered heading ("2. Methods") */
 		if (sentence_start(sp, i) || (i > 0 && tk[i - 1].marker) ?
-		    (v == 1 || v == 1000 || last >= 0 || (i > 0 && tk[i - 1].marker)) :
+		    (v == 1 || v == 1000 || last >= 0 || (i > 0 && tk[i - 1].marker) ||
+		    (i == 0 && sp->pos == 0 && v < 1000)) :
 		    (last >= 0 && v == last + 1)) {
 			if (i > 0 && !tk[i - 1].marker)
 				sp->brk[i - 1] = 1;
@@ -507,6 +508,10 @@ decide(struct splitter *sp, const char *s, size_t a, size_t b, enum term term)
 	case T_ABBR:
 		if (TK_IN(sp, s, &tk[a], L_MIDABBR))
 			return 0;
+		/* "at 5 p.m. Dr. Lee": a title cannot end the time's sentence */
+		if (prev != NULL && prev->kind == TXTOK_NUMBER && nc == N_UPPER &&
+		    TK_IN(sp, s, next, L_TITLES))
+			return 1;
 		return is_opener_word(sp, s, next);
 	default:
 		break;
@@ -613,6 +618,29 @@ mark_web(struct splitter *sp, const char *s)
 	}
 }
 
+/*
+ * The last token of a citation bracket right after the sentence end at
+ * tk[j] ("in mice. [12] Later", "[3, 4]", "[5-7]"), which belongs to the
+ * sentence before it; j when there is none.
+ */
+static size_t
+citation_end(const struct splitter *sp, size_t j)
+{
+	const struct tk *tk = sp->tk;
+	size_t k;
+
+	if (j + 2 >= sp->ntk || !is_char(&tk[j + 1], '[') || tk[j + 2].space)
+		return j;
+	for (k = j + 2; k < sp->ntk && k < j + 12; k++) {
+		if (is_char(&tk[k], ']'))
+			return k > j + 2 && (k + 1 == sp->ntk || tk[k + 1].space) ? k : j;
+		if (!txu8_is_digit(tk[k].first) && !is_char(&tk[k], ',') &&
+		    !is_char(&tk[k], '-') && !txch_is(tk[k].first, TXCH_DASH))
+			return j;
+	}
+	return j;
+}
+
 static void
 split_english(struct splitter *sp, const char *s)
 {
@@ -653,7 +681,7 @@ split_english(struct splitter *sp, const char *s)
 			j++;
 		}
 		if (decide(sp, s, i, j, term))
-			sp->brk[j] = 1;
+			sp->brk[citation_end(sp, j)] = 1;
 		i = j;
 	}
 }

@@ -42,6 +42,28 @@ run(const struct tcase *c, size_t n, const char *lang, enum split_newlines nl)
 
 #define RUN(cases) run(cases, sizeof(cases) / sizeof(cases[0]), "en", SPLIT_NL_SPACE)
 
+/* Conventions of academic text and of times, each both ways. */
+static void
+test_conventions(void **state)
+{
+	static const struct tcase c[] = {
+		{ "Yeast grew faster. [4] Later strains grew slower.",
+		  "Yeast grew faster. [4] | Later strains grew slower." },
+		{ "Both held. [8, 9] Neither failed. [10-12]",
+		  "Both held. [8, 9] | Neither failed. [10-12]" },
+		{ "Both held. [note] Neither failed.",
+		  "Both held. | [note] Neither failed." },
+		{ "3. Results", "3. Results" },
+		{ "12. Discussion of the data", "12. Discussion of the data" },
+		{ "It rose. 3. Results follow.", "It rose. | 3. | Results follow." },
+		{ "The shop shut at 6 p.m. Mr. Ortiz went home.",
+		  "The shop shut at 6 p.m. | Mr. Ortiz went home." },
+		{ "The U.S. Sen. Ada Ruiz voted.", "The U.S. Sen. Ada Ruiz voted." },
+	};
+	(void)state;
+	RUN(c);
+}
+
 static void
 test_titles_abbreviations(void **state)
 {
@@ -277,6 +299,7 @@ main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_titles_abbreviations),
+		cmocka_unit_test(test_conventions),
 		cmocka_unit_test(test_initials),
 		cmocka_unit_test(test_multi_period),
 		cmocka_unit_test(test_numbers),
