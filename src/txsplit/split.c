@@ -412,7 +412,7 @@ mark_lists(struct splitter *sp, const char *s)
 		if (!(tk[i + 2].space || (is_char(&tk[i + 2], ')') &&
 		    i + 3 < sp->ntk && tk[i + 3].space)))
 			continue;
-		/* a list starts at 1 or a, after a bullet, or is a numbered heading ("2. Methods") */
+		/* a list starts at 1 or a, after a bullet, or heads a paragraph */
 		if (sentence_start(sp, i) || (i > 0 && tk[i - 1].marker) ?
 		    (v == 1 || v == 1000 || last >= 0 || (i > 0 && tk[i - 1].marker) ||
 		    (i == 0 && sp->pos == 0 && v < 1000)) :
@@ -508,7 +508,7 @@ decide(struct splitter *sp, const char *s, size_t a, size_t b, enum term term)
 	case T_ABBR:
 		if (TK_IN(sp, s, &tk[a], L_MIDABBR))
 			return 0;
-		/* "at 5 p.m. Dr. Lee": a title cannot end the time's sentence */
+		/* "at 5 p.m. Dr. Lee": after a time, a title starts a sentence */
 		if (prev != NULL && prev->kind == TXTOK_NUMBER && nc == N_UPPER &&
 		    TK_IN(sp, s, next, L_TITLES))
 			return 1;
