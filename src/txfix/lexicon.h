@@ -7,7 +7,9 @@
  *   pairs  npairs x { u32 w1, u32 w2, u64 count }              sorted by (w1, w2)
  *   pool   the keys' bytes
  *   total  u64, the sum of all word counts
- * every integer little-endian.
+ *   join   optional, the join scorer (fix.c): u32 bits, u32 0, f32 bias,
+ *          f32 threshold, then 1 << bits f32 weights by feature slot
+ * every integer little-endian; an f32 is stored as its bit pattern.
  */
 #ifndef TXFIX_LEXICON_H
 #define TXFIX_LEXICON_H
@@ -18,7 +20,8 @@
 enum {
 	LEX_LOWER = 1,		/* in a word list in lower case: a dictionary word */
 	LEX_UPPER = 2,		/* in a word list capitalized: a name */
-	LEX_COUNTED = 4		/* from a frequency list, which also holds junk ("hasa") */
+	LEX_COUNTED = 4,	/* from a frequency list, which also holds junk ("hasa") */
+	LEX_RARE = 8		/* only in a larger word list (SCOWL 80, 95): real but rare */
 };
 
 struct lexicon;
@@ -42,6 +45,18 @@ uint64_t lex_total(const struct lexicon *lx);
 size_t lex_nwords(const struct lexicon *lx);
 /* The key of word w, not NUL-terminated, length in *n. */
 const char *lex_word(const struct lexicon *lx, long w, size_t *n);
+
+/* The join scorer a lexicon holds, trained by build/mkjoin (mk/lexicon.sh). */
+struct lex_join {
+	unsigned bits;		/* features are hashed into 1 << bits slots */
+	float bias, threshold;	/* a split is made when bias + weights > threshold */
+	const unsigned char *w;	/* the weights, f32 little-endian */
+};
+
+/* Fills *j and returns 0; -1 when lx has no join scorer. */
+int lex_join(const struct lexicon *lx, struct lex_join *j);
+/* The weight of feature slot f (< 1 << j->bits). */
+float lex_join_weight(const struct lex_join *j, uint32_t f);
 
 /* A lexicon being built in memory. */
 struct lexbuild;
@@ -68,8 +83,15 @@ int lexb_add_pair(struct lexbuild *b, const char *a, size_t an,
  * memory is exhausted.
  */
 int lexb_add_text(struct lexbuild *b, const char *s, size_t n);
-/* Adds every word and pair of lx. */
+/* Adds every word and pair of lx, and takes its join scorer if it has one. */
 int lexb_add_lexicon(struct lexbuild *b, const struct lexicon *lx);
+/*
+ * Gives the lexicon the join scorer of 1 << bits weights w (copied), bias
+ * and threshold.  Returns 0, or -1 when memory is exhausted or bits is
+ * outside 8..24.
+ */
+int lexb_set_join(struct lexbuild *b, unsigned bits, const float *w,
+    float bias, float threshold);
 /*
  * Writes the lexicon to fd, as made by producer (a program's name), in
  * buffered writes.  Returns 0, or -1 with errno set.

@@ -110,7 +110,7 @@ main(int argc, char *argv[])
 		{ "learn", no_argument, NULL, OPT_LEARN },
 		{ NULL, 0, NULL, 0 }
 	};
-	struct fix_opts fo = { (1u << R_NRULES) - 1, 0, 0 };
+	struct fix_opts fo = { (1u << R_NRULES) - 1, 0, 0, NULL, NULL };
 	struct engine e = { 0 };
 	struct txcli cli;
 	struct txrun run = { .cli = &cli, .unit = TXIN_ALL, .result = TXRUN_EDITS,

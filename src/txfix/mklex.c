@@ -8,6 +8,9 @@
  * (SCOWL), marking words as known.  A listed word that the frequency list
  * lacks (SymSpell's lists are British: "airplane") gets a count from its
  * SCOWL size, the number ending the list's name: size 10 is the most common.
+ * A word of a list of size 80 or more is only flagged LEX_RARE, with no
+ * count: a real word, too rare to count as a dictionary word; of those,
+ * forms with an apostrophe (possessives) are left out.
  */
 #include <errno.h>
 #include <fcntl.h>
@@ -131,11 +134,16 @@ main(int argc, char *argv[])
 		fclose(f);
 	}
 	for (; optind < argc; optind++) {
+		const char *dot = strrchr(argv[optind], '.');
+		int rare = dot != NULL && atoi(dot + 1) >= 80;
+
 		f = open_list(argv[optind]);
 		first = 1;
 		while ((s = next_line(f, &buf, &cap, &first)) != NULL)
-			if (*s != '\0' && lexb_add_listed(b, s, strlen(s),
-			    case_flag(s), size_count(argv[optind])) != 0)
+			if (*s != '\0' && !(rare && strchr(s, '\'') != NULL) &&
+			    lexb_add_listed(b, s, strlen(s),
+			    rare ? LEX_RARE : case_flag(s), rare ? 0 :
+			    size_count(argv[optind])) != 0)
 				die(argv[optind], strerror(ENOMEM));
 		fclose(f);
 	}

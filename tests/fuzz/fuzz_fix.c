@@ -17,7 +17,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	static struct fixer *fx;
 	static struct lexicon *lx;
-	struct fix_opts o = { (1u << R_NRULES) - 1, 0, 0 };
+	struct fix_opts o = { (1u << R_NRULES) - 1, 0, 0, NULL, NULL };
 	const struct txedit *ed;
 	struct txout w;
 	const char *why, *dir;

@@ -117,7 +117,7 @@ test_split(void **state)
 static void
 test_fix(void **state)
 {
-	struct fix_opts o = { (1u << R_NRULES) - 1, 0, 0 };
+	struct fix_opts o = { (1u << R_NRULES) - 1, 0, 0, NULL, NULL };
 	const struct txedit *ed;
 	struct fixer *fx;
 	long n, base, k;

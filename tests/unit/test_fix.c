@@ -31,7 +31,7 @@ static const char *
 fixed(const char *in, unsigned rules)
 {
 	static char out[4096];
-	struct fix_opts o = { rules ? rules : (1u << R_NRULES) - 1, 0, 0 };
+	struct fix_opts o = { rules ? rules : (1u << R_NRULES) - 1, 0, 0, NULL, NULL };
 	const struct txedit *ed;
 	struct fixer *fx = fix_new(&o, lx);
 	size_t n = strlen(in), pos = 0;
@@ -74,8 +74,10 @@ test_joined(void **state)
 	(void)state;
 	assert_string_equal(fixed("A peace dealthat saw.", R(R_JOINED)),
 	    "A peace deal that saw.");
-	assert_string_equal(fixed("Usersofthe site. She hasa point.", R(R_JOINED)),
-	    "Users of the site. She has a point.");
+	assert_string_equal(fixed("Most usersof the site agree. She hasa point.",
+	    R(R_JOINED)), "Most users of the site agree. She has a point.");
+	assert_string_equal(fixed("The report waspublished in May.", R(R_JOINED)),
+	    "The report was published in May.");
 	/* known words, names, affixes, camel case brands stay */
 	assert_string_equal(fixed("The peacekeepers in Nagorno met an iPhone, "
 	    "PlayStation and multipolar echoisms.", R(R_JOINED)),
@@ -86,6 +88,46 @@ test_joined(void **state)
 	    "On April 4, 30 September the ship made its 1 departure.");
 	assert_string_equal(fixed("It was 3rd, 10km and 1,500 people.", R(R_JOINED)),
 	    "It was 3rd, 10km and 1,500 people.");
+	/* a thousands group before the decimals is one number; a 4-digit year is not */
+	assert_string_equal(fixed("It cost 12,345.67 or 1,234,567.5 on May 13,2011.",
+	    R(R_JOINED)), "It cost 12,345.67 or 1,234,567.5 on May 13, 2011.");
+}
+
+struct seen {
+	int n;
+	struct fix_join last;
+};
+
+static void
+seen(void *arg, const struct fix_join *c)
+{
+	struct seen *sn = arg;
+
+	sn->n++;
+	sn->last = *c;
+	assert_true(c->nfeat > 0 && c->nfeat <= JOIN_MAXFEAT);
+	for (size_t i = 0; i < c->nfeat; i++)
+		assert_true(c->feat[i] < (1u << JOIN_BITS));
+}
+
+/* Training: each candidate goes to the sink, none is split; a known word is none. */
+static void
+test_join_sink(void **state)
+{
+	struct seen sn = { 0 };
+	struct fix_opts o = { R(R_JOINED), 0, 0, seen, &sn };
+	const struct txedit *ed;
+	struct fixer *fx = fix_new(&o, lx);
+	const char *doc = "A peace dealthat saw the end of the war.";
+
+	(void)state;
+	assert_int_equal(fix_doc(fx, doc, strlen(doc), &ed), 0);
+	assert_int_equal(sn.n, 1);
+	assert_int_equal(sn.last.start, 8);
+	assert_int_equal(sn.last.end, 16);
+	assert_int_equal(sn.last.ncut, 1);
+	assert_int_equal(sn.last.cut[0], 4);
+	fix_free(fx);
 }
 
 static void
@@ -150,7 +192,7 @@ test_conflicts(void **state)
 static void
 test_no_lexicon(void **state)
 {
-	struct fix_opts o = { (1u << R_NRULES) - 1, 0, 0 };
+	struct fix_opts o = { (1u << R_NRULES) - 1, 0, 0, NULL, NULL };
 	const struct txedit *ed;
 	struct fixer *fx = fix_new(&o, NULL);
 
@@ -168,6 +210,7 @@ main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_rule_names),
 		cmocka_unit_test(test_joined),
+		cmocka_unit_test(test_join_sink),
 		cmocka_unit_test(test_spacing),
 		cmocka_unit_test(test_unicode),
 		cmocka_unit_test(test_names),

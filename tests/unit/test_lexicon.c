@@ -151,6 +151,72 @@ test_corrupt(void **state)
 	    "sections");
 	crafted((struct txmodel_sec[]){ { "words", word2, 16 } }, 1, "txner-model-1",
 	    "another kind");
+	/* join scorers: 2^30 weights in 16 bytes, 2^8 cut short, 2^7 (too few bits) */
+	{
+		unsigned char join[16 + 1024] = { 0 };
+
+		txmodel_put32(join, 30);
+		crafted((struct txmodel_sec[]){ { "words", word2, 16 }, { "pairs", pair, 0 },
+		    { "pool", "the", 3 }, { "total", total, 8 }, { "join", join, 16 } }, 5,
+		    "txfix-lexicon-1", "join scorer");
+		txmodel_put32(join, 8);
+		crafted((struct txmodel_sec[]){ { "words", word2, 16 }, { "pairs", pair, 0 },
+		    { "pool", "the", 3 }, { "total", total, 8 }, { "join", join, 1000 } }, 5,
+		    "txfix-lexicon-1", "join scorer");
+		txmodel_put32(join, 7);
+		crafted((struct txmodel_sec[]){ { "words", word2, 16 }, { "pairs", pair, 0 },
+		    { "pool", "the", 3 }, { "total", total, 8 }, { "join", join, 528 } }, 5,
+		    "txfix-lexicon-1", "join scorer");
+	}
+	unlink(path);
+}
+
+/* The join scorer: none until set, kept by lexb_add_lexicon, read back bit for bit. */
+static void
+test_join(void **state)
+{
+	struct lexicon *lx, *lx2;
+	struct lexbuild *b;
+	struct lex_join j;
+	float w[256];
+	const char *why;
+	size_t i;
+	int fd;
+
+	(void)state;
+	write_small();
+	assert_non_null(lx = lex_open(path, &why));
+	assert_int_equal(lex_join(lx, &j), -1);
+	for (i = 0; i < 256; i++)
+		w[i] = (float)i / 4 - 32;
+	assert_non_null(b = lexb_new());
+	assert_int_equal(lexb_add_lexicon(b, lx), 0);
+	assert_int_equal(lexb_set_join(b, 30, w, 0, 0), -1);
+	assert_int_equal(lexb_set_join(b, 8, w, 1.5f, -2.25f), 0);
+	lex_close(lx);
+	fd = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0644);
+	assert_int_equal(lexb_write(b, fd, "test"), 0);
+	close(fd);
+	lexb_free(b);
+	assert_non_null(lx = lex_open(path, &why));
+	assert_int_equal(lex_join(lx, &j), 0);
+	assert_int_equal(j.bits, 8);
+	assert_true(j.bias == 1.5f && j.threshold == -2.25f);
+	for (i = 0; i < 256; i++)
+		assert_true(lex_join_weight(&j, (uint32_t)i) == w[i]);
+	/* copied whole into a new lexicon, as txfix --learn does */
+	assert_non_null(b = lexb_new());
+	assert_int_equal(lexb_add_lexicon(b, lx), 0);
+	lex_close(lx);
+	fd = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0644);
+	assert_int_equal(lexb_write(b, fd, "test"), 0);
+	close(fd);
+	lexb_free(b);
+	assert_non_null(lx2 = lex_open(path, &why));
+	assert_int_equal(lex_join(lx2, &j), 0);
+	assert_true(j.bits == 8 && j.bias == 1.5f && lex_join_weight(&j, 255) == w[255]);
+	assert_int_equal(lex_count(lx2, lex_find(lx2, "the", 3)), 1000);
+	lex_close(lx2);
 	unlink(path);
 }
 
@@ -160,6 +226,7 @@ main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_round_trip),
 		cmocka_unit_test(test_corrupt),
+		cmocka_unit_test(test_join),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
