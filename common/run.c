@@ -235,12 +235,16 @@ run_doc(struct loop *l, struct txin *d, uint64_t base, struct txout *w,
 		d->max = r->max;
 	/* a -z record's later piece: its start is no BOM */
 	d->rawbom |= cont;
-	bom_owed = arr == NULL && !r->quiet && !cont &&
+	bom_owed = arr == NULL && !r->quiet && !cont && !r->drop_bom &&
 	    (r->result == TXRUN_EDITS || r->form == TXSPAN_TEXT);
+	u.bom = !cont;	/* the BOM, if any, is set aside by the first txin_next */
 	while ((k = txin_next(d, r->unit, &sp)) > 0) {
 		if (bom_owed && d->bom)
 			txout_write(w, BOM, 3);
 		bom_owed = 0;
+		u.bom &= d->bom;
+		/* a dropped BOM is an edit: a JSON field is written anew */
+		l->edits += u.bom && r->drop_bom;
 		so.eol = d->crlf == 1 ? "\r\n" : "\n";
 		so.term = sp.termlen > 0;
 		u.text = sp.text;
@@ -248,6 +252,7 @@ run_doc(struct loop *l, struct txin *d, uint64_t base, struct txout *w,
 		u.offset = base + sp.offset;
 		if (run_unit(l, &u, w, &so) != 0)
 			return -1;
+		u.bom = 0;
 		if (r->result == TXRUN_EDITS && !r->quiet)
 			txout_write(w, sp.term, sp.termlen);
 	}

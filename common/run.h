@@ -10,7 +10,8 @@
  * record or JSON Lines field is one document.  A document's leading BOM is
  * set aside before the engine sees the text and written back at the
  * start of the document's output whenever that output is text (edited
- * text, or spans as lines), never inside offsets.  Lines the loop writes
+ * text, or spans as lines), never inside offsets, unless the program
+ * removes it (txfix, the normalizer: drop_bom).  Lines the loop writes
  * end as the document's first line did (CR LF or LF).  A document whose
  * last line lacks its newline gets none after its last output line.
  * Where the engine edits, every byte it does not edit, terminators
@@ -39,6 +40,7 @@ struct txrun_unit {
 	const char *text;	/* no BOM, no terminator; any bytes (valid UTF-8 under --strict) */
 	size_t len;
 	uint64_t offset;	/* of text[0]: in the input for plain and -z, in the field's UTF-8 for --jsonl */
+	int bom;		/* a BOM was set aside just before text[0] */
 	const char *name;	/* the input, as messages call it */
 	unsigned long long doc;	/* the document's number, from 1, over all inputs */
 };
@@ -77,6 +79,7 @@ struct txrun {
 	 */
 	json_t *(*member_value)(void *eng);
 	int quiet;		/* write nothing (a dry run, a pass that only counts) */
+	int drop_bom;		/* a document's leading BOM is not written back */
 	void *eng;
 	/*
 	 * Starts on unit u.  Returns 0, or -1 with *why set (static storage):

@@ -19,14 +19,17 @@
 #define MAXWORD		40
 /* A word glued after an 's ("it'sgood") is a function word or this common. */
 #define GLUED_MIN	200000ULL
-/* A misspelt name is once in its document, the right one at least this often. */
-#define NAME_MIN	2
+/*
+ * A misspelt name is once in its document, the right one at least this
+ * often there: the document's evidence, never the language's.
+ */
+#define NAME_MIN	3
 
 
 static const char *const rule_name[R_NRULES] = {
 	"mojibake", "nfc", "zero-width", "nbsp", "spaces", "space-before-punct",
 	"sentence-space", "clause-space", "quote-space", "hyphenation",
-	"joined-words", "names",
+	"names", "joined-words",
 };
 
 const char *
@@ -862,7 +865,9 @@ rule_hyphenation(struct fixer *fx)
 			continue;
 		for (a = i; a > 0 && ascii_letter((unsigned char)s[a - 1]); a--)
 			;
-		for (b = nl + 1; b < n && (unsigned char)s[b] >= 'a' && s[b] <= 'z'; b++)
+		/* unsigned: a byte of UTF-8 after the word is no letter */
+		for (b = nl + 1; b < n && (unsigned char)s[b] >= 'a' &&
+		    (unsigned char)s[b] <= 'z'; b++)
 			;
 		if (i - a > MAXWORD || b - nl - 1 > MAXWORD)
 			continue;
@@ -1477,12 +1482,19 @@ edit1(const char *a, size_t an, const char *b, size_t bn)
 	return 1;
 }
 
-/* Whether a and b first differ before the last two letters of the shorter. */
+/*
+ * Whether the edit from a to b may be a misspelling: of the same length
+ * (a letter replaced or two swapped, anywhere), or a letter added or
+ * dropped before the last two letters of the shorter, since endings vary
+ * on purpose (Bernoullis, Zelenskyy).
+ */
 static int
 early_edit(const char *a, size_t an, const char *b, size_t bn)
 {
 	size_t i = 0, m = an < bn ? an : bn;
 
+	if (an == bn)
+		return 1;
 	while (i < m && a[i] == b[i])
 		i++;
 	return i + 2 < m;
@@ -1495,6 +1507,22 @@ name_like(const struct txtok *t, const char *s)
 	return t->kind == TXTOK_WORD && (t->flags & TXTOK_UPPER) &&
 	    !(t->flags & TXTOK_ALLCAPS) && t->end - t->start >= 4 &&
 	    t->end - t->start <= MAXWORD && s[t->start] != '\0';
+}
+
+/* How often the document uses name w[0..n) (count times as spelt), its possessives too. */
+static unsigned
+name_uses(struct fixer *fx, const char *w, size_t n, unsigned count)
+{
+	static const char *const ends[] = { "'s", "\xE2\x80\x99s" };
+	char buf[MAXWORD + 4];
+	size_t k;
+
+	for (k = 0; k < 2 && n + strlen(ends[k]) <= sizeof(buf); k++) {
+		memcpy(buf, w, n);
+		memcpy(buf + n, ends[k], strlen(ends[k]));
+		count += doc_count(fx, buf, n + strlen(ends[k]));
+	}
+	return count;
 }
 
 /* txhash of s[0..n) (n <= MAXWORD) without its byte skip (none if skip >= n). */
@@ -1527,7 +1555,8 @@ rule_names(struct fixer *fx)
 		if (!name_like(t, s))
 			continue;
 		dw = tok_word(fx, i);
-		if (dw->count >= NAME_MIN && !dw->indexed) {
+		if (!dw->indexed && name_uses(fx, s + t->start, t->end - t->start,
+		    dw->count) >= NAME_MIN) {
 			dw->indexed = 1;
 			total += t->end - t->start + 1;
 		}
@@ -1572,9 +1601,7 @@ rule_names(struct fixer *fx)
 				cn = u->end - u->start;
 				/*
 				 * The right spelling is a name, not a word (Rond is no
-				 * Road), and the two differ before their last two
-				 * letters: endings vary on purpose (Bernoullis,
-				 * Bernoulli's, Zelenskyy).
+				 * Road), and the edit is a misspelling's (early_edit).
 				 */
 				if (c[0] != w[0] || !edit1(w, n, c, cn) ||
 				    !early_edit(w, n, c, cn) ||

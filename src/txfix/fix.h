@@ -11,11 +11,14 @@
 #include "lexicon.h"
 #include "span.h"
 
-/* The rules, in the order they claim text: an earlier rule's edit wins. */
+/*
+ * The rules, in the order they claim text: an earlier rule's edit wins
+ * (a misspelt name is the names rule's, though it reads as two words).
+ */
 enum fix_rule {
 	R_MOJIBAKE, R_NFC, R_ZERO_WIDTH, R_NBSP, R_SPACES, R_SPACE_BEFORE,
 	R_SENTENCE_SPACE, R_CLAUSE_SPACE, R_QUOTE_SPACE, R_HYPHENATION,
-	R_JOINED, R_NAMES, R_NRULES
+	R_NAMES, R_JOINED, R_NRULES
 };
 
 /* The rule's name, as --only and --skip and the log spell it. */

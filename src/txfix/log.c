@@ -40,6 +40,9 @@ fixlog_write(struct fixlog *lg, const struct txrun_unit *u,
 		lg->doc = u->doc;
 		lg->line = 1;
 	}
+	if (lg->bom && u->bom)
+		fprintf(lg->f, "%llu\t1\t%llu\t\xEF\xBB\xBF\t\tzero-width\n", u->doc,
+		    (unsigned long long)(u->offset - 3));
 	for (i = 0; i < ne; i++) {
 		for (; pos < e[i].start; pos++)
 			lg->line += s[pos] == '\n';

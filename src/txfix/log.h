@@ -14,6 +14,7 @@
 struct fixlog {
 	FILE *f;			/* NULL: no log */
 	unsigned long long doc, line;	/* the line the next unit starts on */
+	int bom;			/* a unit's BOM (u->bom) was removed: say so */
 };
 
 /*
@@ -24,7 +25,8 @@ int fixlog_open(struct fixlog *lg, const char *path);
 
 /*
  * Writes the lines for edits e[0..ne) of unit u and flushes, so that each
- * document's log is out before its text.  Units of one document (its
+ * document's log is out before its text; first, with lg->bom, a line for
+ * the BOM set aside before the unit (zero-width).  Units of one document (its
  * pieces) are counted on from line to line.  Returns 0, or -1 when the log
  * could not be written (errno set).  Without a log, does nothing.
  */

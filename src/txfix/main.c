@@ -179,6 +179,7 @@ main(int argc, char *argv[])
 	}
 	if (fixlog_open(&e.log, logpath) != 0)
 		return txcli_fatal(&cli, logpath, errno);
+	e.log.bom = run.drop_bom = !learn && ((fo.rules >> R_ZERO_WIDTH) & 1);
 	if ((learn && ((e.learn = lexb_new()) == NULL ||
 	    lexb_add_lexicon(e.learn, lx) != 0)) ||
 	    (!learn && (e.fx = fix_new(&fo, lx)) == NULL) ||
