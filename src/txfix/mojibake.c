@@ -76,8 +76,11 @@ plausible(int32_t d, size_t want, int lead, int second)
 		/* a no-break space as the second byte: only "Â " and "Ã " */
 		if (second == 0xA0 && lead != 0xC2 && lead != 0xC3)
 			return 0;
-		/* C1 controls: a layer of double mojibake ("Â\x9d" in "â€Â\x9d") */
-		return (d >= 0x80 && d <= 0x17F) || (d >= 0x300 && d <= 0x36F) ||
+		/*
+		 * C1 controls: a layer of double mojibake ("Â\x9d" in "â€Â\x9d");
+		 * so are cp1252's modifier letters, ˆ and ˜ ("â€˜" in "Ã¢â‚¬Ëœ")
+		 */
+		return (d >= 0x80 && d <= 0x17F) || d == 0x2C6 || d == 0x2DC || (d >= 0x300 && d <= 0x36F) ||
 		    (d >= 0x386 && d <= 0x3CE) || (d >= 0x400 && d <= 0x4FF) ||
 		    (d >= 0x5D0 && d <= 0x5EA) || (d >= 0x620 && d <= 0x64A);
 	}
@@ -93,11 +96,13 @@ plausible(int32_t d, size_t want, int lead, int second)
 /*
  * Re-decodes the text s[0..n) once: every sequence of characters whose
  * cp1252/Latin-1 bytes form one valid multi-byte UTF-8 character is
- * replaced by it.  Writes to out (at most n bytes); returns the new length,
- * or n when nothing changed.
+ * replaced by it; before and next are the characters either side of the
+ * run in the text.  Writes to out (at most n bytes); returns the new
+ * length, or n when nothing changed.
  */
 static size_t
-redecode(const char *s, size_t n, char *out, int32_t before, enum codepage cpg)
+redecode(const char *s, size_t n, char *out, int32_t before, int32_t next,
+    enum codepage cpg)
 {
 	size_t i = 0, o = 0, j, k, want;
 	unsigned char bytes[4];
@@ -121,10 +126,14 @@ redecode(const char *s, size_t n, char *out, int32_t before, enum codepage cpg)
 		if (j < want || txu8_decode((char *)bytes, want, &dec) != (int)want ||
 		    !plausible(dec, want, bytes[0], bytes[1]))
 			goto copy;
-		/* "MÄ£ÄM": a small letter between capitals was no mojibake */
-		after = txu8_at(s, n, k, &l2);
+		/*
+		 * "MÄ£ÄM": a small letter between capitals was no mojibake;
+		 * at the run's end, only a small letter next in the text
+		 * makes it one ("DÄ…browski" is "Dąbrowski")
+		 */
+		after = k < n ? txu8_at(s, n, k, &l2) : next;
 		if (txu8_is_lower(dec) && txu8_is_upper(before) &&
-		    (l2 == 0 ? txu8_is_upper(before) : txu8_is_upper(after)))
+		    (k < n ? txu8_is_upper(after) : !txu8_is_lower(after)))
 			goto copy;
 		o += (size_t)txu8_encode(dec, out + o);
 		if (want == 2 && dec >= 0x370 && dec < 0x2000)
@@ -185,7 +194,7 @@ mojibake_runs(const char *s, size_t n, enum codepage cpg, moji_fn fn, void *arg)
 {
 	size_t i = 0, start, len, k;
 	long found = 0;
-	int32_t before;
+	int32_t before, next;
 	char *a, *b, *t;
 	int32_t cp;
 	int l = 1, layer;
@@ -211,8 +220,9 @@ mojibake_runs(const char *s, size_t n, enum codepage cpg, moji_fn fn, void *arg)
 		before = TXU8_END;
 		if (start > 0)
 			txu8_decode_back(s, start, &before);
+		next = i < n ? txu8_at(s, n, i, &l) : TXU8_END;
 		for (layer = 0; layer < (cpg == CP1252 ? LAYERS : 1); layer++) {
-			k = redecode(a, len, b, before, cpg);
+			k = redecode(a, len, b, before, next, cpg);
 			if (k == len)
 				break;
 			t = a;

@@ -150,6 +150,15 @@ test_unicode(void **state)
 	(void)state;
 	assert_string_equal(fixed("It\xC3\xA2\xE2\x82\xAC\xE2\x84\xA2s", R(R_MOJIBAKE)),
 	    "It\xE2\x80\x99s");
+	/* a small letter after a capital, at a run's end before a small letter: DÄ…b */
+	assert_string_equal(fixed("Meet D\xC3\x84\xE2\x80\xA6" "browski.", R(R_MOJIBAKE)),
+	    "Meet D\xC4\x85" "browski.");
+	/* ...but not before a capital or the end: "Ä…" stays in "XÄ…." */
+	assert_string_equal(fixed("See X\xC3\x84\xE2\x80\xA6.", R(R_MOJIBAKE)),
+	    "See X\xC3\x84\xE2\x80\xA6.");
+	/* a doubly encoded left quote passes through U+02DC: Ã¢â‚¬Ëœ */
+	assert_string_equal(fixed("said \xC3\x83\xC2\xA2\xC3\xA2\xE2\x80\x9A\xC2\xAC"
+	    "\xC3\x8B\xC5\x93yes", R(R_MOJIBAKE)), "said \xE2\x80\x98yes");
 	assert_string_equal(fixed("e\xCC\x81t\xC3\xA9", R(R_NFC)), "\xC3\xA9t\xC3\xA9");
 	assert_string_equal(fixed("quar\xE2\x80\x8Btiles", R(R_ZERO_WIDTH)), "quartiles");
 	assert_string_equal(fixed("even\xC2\xA0number", R(R_NBSP)), "even number");
