@@ -290,6 +290,8 @@ rule_nfc(struct fixer *fx)
  * hyphen inside a word goes (R_ZERO_WIDTH); a no-break space next to a
  * space goes, one between words becomes a space (R_NBSP).
  */
+static int zw_between_words(struct fixer *fx, size_t i, size_t e);
+
 static int
 rule_invisible(struct fixer *fx)
 {
@@ -305,10 +307,12 @@ rule_invisible(struct fixer *fx)
 		}
 		cp = txu8_at(s, n, i, &l);
 		e = i + (size_t)l;
+		/* a zero-width space between two words is a space: "deal\u200Bthat" */
 		if (on(fx, R_ZERO_WIDTH) && (cp == 0x200B || cp == 0x2060 ||
 		    cp == 0xAD || (cp == 0xFEFF && i > 0)) &&
 		    is_word_cp(cp_before(s, i)) && is_word_cp(txu8_at(s, n, e, &l2)) &&
-		    edit(fx, i, e, R_ZERO_WIDTH, "", 0) != 0)
+		    edit(fx, i, e, R_ZERO_WIDTH, " ", cp == 0x200B &&
+		    zw_between_words(fx, i, e) ? 1 : 0) != 0)
 			return -1;
 		if (on(fx, R_NBSP) && (cp == 0xA0 || cp == 0x202F)) {
 			prev = cp_before(s, i);
@@ -912,6 +916,33 @@ listed(const struct fixer *fx, const char *w, long id)
 	return (f & LEX_LOWER) || ((f & LEX_UPPER) && w[0] >= 'A' && w[0] <= 'Z');
 }
 
+
+/*
+ * Whether the zero-width space at [i, e) stands between two words, not
+ * inside one: the letters either side are listed words, and together they
+ * are none ("deal|that", not "quar|tiles").
+ */
+static int
+zw_between_words(struct fixer *fx, size_t i, size_t e)
+{
+	const char *s = fx->s;
+	char joined[MAXWORD];
+	size_t a, b;
+
+	if (fx->lx == NULL || !fx->english)
+		return 0;
+	for (a = i; a > 0 && ascii_letter((unsigned char)s[a - 1]); a--)
+		;
+	for (b = e; b < fx->n && ascii_letter((unsigned char)s[b]); b++)
+		;
+	if (a == i || b == e || (i - a) + (b - e) > MAXWORD)
+		return 0;
+	memcpy(joined, s + a, i - a);
+	memcpy(joined + (i - a), s + e, b - e);
+	return !known(fx, lookup(fx, joined, (i - a) + (b - e))) &&
+	    listed(fx, s + a, lookup(fx, s + a, i - a)) &&
+	    listed(fx, s + e, lookup(fx, s + e, b - e));
+}
 
 /* Two-letter words that may stand alone in a split (others are too rare). */
 static const char short_words[] =

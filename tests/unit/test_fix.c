@@ -161,6 +161,11 @@ test_unicode(void **state)
 	    "\xC3\x8B\xC5\x93yes", R(R_MOJIBAKE)), "said \xE2\x80\x98yes");
 	assert_string_equal(fixed("e\xCC\x81t\xC3\xA9", R(R_NFC)), "\xC3\xA9t\xC3\xA9");
 	assert_string_equal(fixed("quar\xE2\x80\x8Btiles", R(R_ZERO_WIDTH)), "quartiles");
+	/* between two words it stood for a space; a word joiner is none */
+	assert_string_equal(fixed("A peace deal\xE2\x80\x8Bthat saw the end.", R(R_ZERO_WIDTH)),
+	    "A peace deal that saw the end.");
+	assert_string_equal(fixed("A peace deal\xE2\x81\xA0that saw the end.", R(R_ZERO_WIDTH)),
+	    "A peace dealthat saw the end.");
 	assert_string_equal(fixed("even\xC2\xA0number", R(R_NBSP)), "even number");
 	/* invalid bytes are passed through untouched */
 	assert_string_equal(fixed("bad \xFF byte.The end", 0), "bad \xFF byte. The end");
