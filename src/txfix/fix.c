@@ -159,7 +159,8 @@ fix_new(const struct fix_opts *o, const struct lexicon *lx)
 	}
 	if ((fx->has_join = lx != NULL && lex_join(lx, &fx->join) == 0))
 		typo_range(fx);
-	if (fx->o.join_sink != NULL && !fx->has_join)
+	/* training hashes into the table it trains, whatever the lexicon holds */
+	if (fx->o.join_sink != NULL)
 		fx->join.bits = JOIN_BITS;
 	if (lx == NULL)
 		fx->o.rules &= ~((1u << R_JOINED) | (1u << R_HYPHENATION) |
