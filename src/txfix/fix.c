@@ -609,32 +609,31 @@ rule_quotes(struct fixer *fx)
 			if (s[pe] == '\n' && (pe + 1 == n || s[pe + 1] == '\n' ||
 			    (s[pe + 1] == '\r' && pe + 2 < n && s[pe + 2] == '\n')))
 				break;
-		if (count_quotes(s, pa, pe) % 2 != 0) {
-			/* unpaired: only the sure case, 'said,"The' */
+		/*
+		 * Quotes are paired within a line; where a line's are unpaired
+		 * (a quotation across lines, an inch mark), which of them open
+		 * is a guess, so only the sure case: 'said,"The'.
+		 */
+		for (la = pa; la < pe; la = le + 1) {
+			for (le = la; le < pe && s[le] != '\n'; le++)
+				;
+			if (count_quotes(s, la, le) % 2 != 0)
+				break;
+		}
+		if (la < pe) {
 			for (i = pa + 2; i + 1 < pe; i++)
 				if (s[i] == '"' && s[i - 1] == ',' &&
 				    ascii_letter((unsigned char)s[i - 2]) &&
 				    s[i + 1] >= 'A' && s[i + 1] <= 'Z' &&
 				    edit(fx, i, i, R_QUOTE_SPACE, " ", 1) != 0)
 					return -1;
-		} else {
-			/* each line on its own when it is balanced, else the paragraph */
+		} else
 			for (la = pa; la < pe; la = le + 1) {
 				for (le = la; le < pe && s[le] != '\n'; le++)
 					;
-				if (count_quotes(s, la, le) % 2 != 0)
-					break;
+				if (quote_span(fx, la, le) != 0)
+					return -1;
 			}
-			if (la >= pe) {
-				for (la = pa; la < pe; la = le + 1) {
-					for (le = la; le < pe && s[le] != '\n'; le++)
-						;
-					if (quote_span(fx, la, le) != 0)
-						return -1;
-				}
-			} else if (quote_span(fx, pa, pe) != 0)
-				return -1;
-		}
 		pa = pe + 1;
 	}
 	for (i = 0; i < n; i += (size_t)l) {

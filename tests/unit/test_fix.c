@@ -142,6 +142,15 @@ test_spacing(void **state)
 	    "Left, and right?");
 	assert_string_equal(fixed("He said\"Yes\"and left.", R(R_QUOTE_SPACE)),
 	    "He said \"Yes\" and left.");
+	/*
+	 * lines whose quotes are unpaired are not paired across the
+	 * paragraph: the inch marks would put the space on the wrong side
+	 */
+	assert_string_equal(fixed("She wrote \"the end\nof it\" and a 12\" pipe \"says\"it "
+	    "all, 6\" long.", R(R_QUOTE_SPACE)), "She wrote \"the end\nof it\" and a 12\" "
+	    "pipe \"says\"it all, 6\" long.");
+	assert_string_equal(fixed("A quote \"runs\non,\"Then it ends.", R(R_QUOTE_SPACE)),
+	    "A quote \"runs\non, \"Then it ends.");
 }
 
 static void
