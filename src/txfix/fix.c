@@ -893,13 +893,17 @@ rule_hyphenation(struct fixer *fx)
 
 /* --- joined words -------------------------------------------------------- */
 
+/* ASCII letters, and apostrophes between letters: "doesn'tget" is a candidate */
 static int
 only_letters(const struct txtok *t, const char *s)
 {
 	size_t i;
 
 	for (i = t->start; i < t->end; i++)
-		if (!ascii_letter((unsigned char)s[i]))
+		if (!ascii_letter((unsigned char)s[i]) && !(s[i] == '\'' &&
+		    i > t->start && i + 1 < t->end &&
+		    ascii_letter((unsigned char)s[i - 1]) &&
+		    ascii_letter((unsigned char)s[i + 1])))
 			return 0;
 	return 1;
 }
@@ -1184,7 +1188,8 @@ join_candidate(struct fixer *fx, const char *w, size_t n, size_t *cut, double *l
 	id[0] = -1;
 	for (j = 1; j <= n; j++) {
 		for (i = 0; i < j; i++) {
-			if (score[i] <= -1e299 || parts[i] >= NPARTS || (i == 0 && j == n))
+			if (score[i] <= -1e299 || parts[i] >= NPARTS || (i == 0 && j == n) ||
+			    w[i] == '\'' || w[j - 1] == '\'')
 				continue;
 			wid = lookup(fx, w + i, j - i);
 			f = lex_flags(fx->lx, wid);

@@ -83,6 +83,9 @@ test_joined(void **state)
 	    "PlayStation and multipolar echoisms.", R(R_JOINED)),
 	    "The peacekeepers in Nagorno met an iPhone, PlayStation and "
 	    "multipolar echoisms.");
+	/* a contraction is a part like any listed word */
+	assert_string_equal(fixed("I think itwasn't fair.", R(R_JOINED)),
+	    "I think it wasn't fair.");
 	/* numbers glued to words */
 	assert_string_equal(fixed("On April4, 30September the ship made its 1departure.", R(R_JOINED)),
 	    "On April 4, 30 September the ship made its 1 departure.");
