@@ -13,8 +13,7 @@
  * documents (their ids begin "val/") are split with at least PRECISION
  * (default 0.999), fitted on the others; it is then fitted again on every
  * document.  -v lists the validation candidates on stderr, by score.
- * Deterministic: the same input gives the same
- * file.
+ * Deterministic: the same input gives the same file.
  */
 #include <errno.h>
 #include <fcntl.h>
