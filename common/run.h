@@ -40,9 +40,9 @@ struct txrun_unit {
 	const char *text;	/* no BOM, no terminator; any bytes (valid UTF-8 under --strict) */
 	size_t len;
 	uint64_t offset;	/* of text[0]: in the input for plain and -z, in the field's UTF-8 for --jsonl */
-	int bom;		/* a BOM was set aside just before text[0] */
 	const char *name;	/* the input, as messages call it */
 	unsigned long long doc;	/* the document's number, from 1, over all inputs */
+	int bom;		/* a BOM was set aside just before text[0] */
 };
 
 /* A batch of results, owned by the engine and valid until its next call. */

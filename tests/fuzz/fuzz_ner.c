@@ -22,7 +22,7 @@
 static void
 check(struct ner_engine *ng, const uint8_t *data, size_t size, int spans)
 {
-	struct txrun_unit u = { (const char *)data, size, 0, "fuzz", 1 };
+	struct txrun_unit u = { (const char *)data, size, 0, "fuzz", 1, 0 };
 	struct txrun_batch b;
 	const char *why;
 	size_t i, prev = 0;

@@ -17,7 +17,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	static struct stripper *st;
 	static const struct strip_opts o = { STRIP_MODE, 0, 0, NULL };
-	struct txrun_unit u = { (const char *)data, size, 0, "fuzz", 1 };
+	struct txrun_unit u = { (const char *)data, size, 0, "fuzz", 1, 0 };
 	struct txrun_batch b;
 	const char *why;
 	size_t i, prev = 0;
