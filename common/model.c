@@ -64,6 +64,25 @@ txmodel_put64(void *p, uint64_t v)
 	txmodel_put32((unsigned char *)p + 4, (uint32_t)(v >> 32));
 }
 
+float
+txmodel_getf32(const void *p)
+{
+	uint32_t u = txmodel_get32(p);
+	float x;
+
+	memcpy(&x, &u, sizeof(x));
+	return x;
+}
+
+void
+txmodel_putf32(void *p, float v)
+{
+	uint32_t u;
+
+	memcpy(&u, &v, sizeof(u));
+	txmodel_put32(p, u);
+}
+
 /*
  * The checksum: txhash chained over the header (its checksum field taken
  * as zero), the section table and each section's bytes in table order.

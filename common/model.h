@@ -84,5 +84,8 @@ uint64_t txmodel_get64(const void *p);
 void txmodel_put16(void *p, unsigned v);
 void txmodel_put32(void *p, uint32_t v);
 void txmodel_put64(void *p, uint64_t v);
+/* An IEEE binary32 value, stored as its bit pattern in a u32. */
+float txmodel_getf32(const void *p);
+void txmodel_putf32(void *p, float v);
 
 #endif

@@ -22,3 +22,17 @@ txvec_grow(void **p, size_t *cap, size_t need, size_t size)
 	*cap = nc;
 	return 0;
 }
+
+static int
+cmp_u32(const void *a, const void *b)
+{
+	uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
+
+	return x < y ? -1 : x > y;
+}
+
+void
+txvec_sort_u32(uint32_t *a, size_t n)
+{
+	qsort(a, n, sizeof(*a), cmp_u32);
+}

@@ -13,7 +13,7 @@ lex=data/en.lex
 # validation document.
 corpus() {
 awk -v whole="$1" 'BEGIN {
-	split("the cat|a dog|my friend|our neighbour|the teacher", subj, "|")
+	split("the cat|a dog|my friend|our uncle|the teacher", subj, "|")
 	split("saw|found|liked|painted|visited", verb, "|")
 	split("the house|a garden|the river|an old bridge|the market", obj, "|")
 	srand(7)
@@ -43,10 +43,10 @@ $wrap $j -o "$tmp/again" "$lex" <"$tmp/train" 2>/dev/null
 check "mkjoin: deterministic" cmp -s "$tmp/lex" "$tmp/again"
 $wrap $j -o "$tmp/again" "$tmp/lex" <"$tmp/train" 2>/dev/null
 check "mkjoin: trained again from its own output, the same bytes" cmp -s "$tmp/lex" "$tmp/again"
-echo "Yesterday our neighbour visitedthe market and read the sunbook there." |
+echo "Yesterday our uncle visitedthe market and read the sunbook there." |
 	$wrap bin/txfix --lexicon "$tmp/lex" --only joined-words >"$tmp/out"
 check "mkjoin: a join like those it saw is split, the word it saw whole is kept" \
-	test "$(cat "$tmp/out")" = "Yesterday our neighbour visited the market and read the sunbook there."
+	test "$(cat "$tmp/out")" = "Yesterday our uncle visited the market and read the sunbook there."
 # what it learns is the data's: "mydog" split by the first, kept by a
 # scorer that saw it whole
 $wrap $j -o "$tmp/lex2" "$lex" <"$tmp/train2" 2>/dev/null
@@ -56,7 +56,7 @@ check "mkjoin: a join it saw as pieces is split" \
 check "mkjoin: the same, seen whole, is a word" \
 	test "$(echo "Yesterday mydog found a garden." |
 	bin/txfix --lexicon "$tmp/lex2" --only joined-words)" = "Yesterday mydog found a garden."
-echo "Yesterday our neighbour visited the market." | bin/txfix --lexicon "$tmp/lex" --learn >"$tmp/learnt"
+echo "Yesterday our uncle visited the market." | bin/txfix --lexicon "$tmp/lex" --learn >"$tmp/learnt"
 check "txfix --learn keeps the scorer" \
 	test "$(echo "a friend visitedthe river." | bin/txfix --lexicon "$tmp/learnt" --only joined-words)" = \
 	"a friend visited the river."

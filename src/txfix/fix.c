@@ -20,7 +20,7 @@
 /* A word glued after an 's ("it'sgood") is a function word or this common. */
 #define GLUED_MIN	200000ULL
 /*
- * A misspelt name is once in its document, the right one at least this
+ * A misspelled name is once in its document, the right one at least this
  * often there: the document's evidence, never the language's.
  */
 #define NAME_MIN	3
@@ -895,7 +895,7 @@ rule_hyphenation(struct fixer *fx)
 
 /* ASCII letters, and apostrophes between letters: "doesn'tget" is a candidate */
 static int
-only_letters(const struct txtok *t, const char *s)
+join_word(const struct txtok *t, const char *s)
 {
 	size_t i;
 
@@ -1166,11 +1166,13 @@ typo_neighbour(struct fixer *fx, const char *w, size_t n, const size_t *cut,
  * spans a change from lower to upper case ("aData") lowered.  A part is a
  * listed word or name, of three letters or more unless a function word or
  * a common short word; a part that begins with a capital may also be a
- * name the document uses alone.  Fills cut[] and returns the number of
- * cuts, 0 for none.  Work: O(n * MAXWORD) look-ups, each cached.
+ * name the document uses alone.  self is w's lexicon entry.  Fills cut[]
+ * and returns the number of cuts, 0 for none.  Work: O(n * MAXWORD)
+ * look-ups, each cached.
  */
 static int
-join_candidate(struct fixer *fx, const char *w, size_t n, size_t *cut, double *lm)
+join_candidate(struct fixer *fx, const char *w, size_t n, long self, size_t *cut,
+    double *lm)
 {
 	double score[MAXWORD + 1], sc, total = (double)lex_total(fx->lx) + 1;
 	int parts[MAXWORD + 1];
@@ -1221,7 +1223,7 @@ join_candidate(struct fixer *fx, const char *w, size_t n, size_t *cut, double *l
 		k = from[k];
 		cut[i - 1] = k;
 	}
-	*lm = score[n] - log(((double)lex_count(fx->lx, lookup(fx, w, n)) + 1) / total);
+	*lm = score[n] - log(((double)lex_count(fx->lx, self) + 1) / total);
 	return np;
 }
 
@@ -1270,18 +1272,18 @@ enum {
 };
 
 /*
- * The features of splitting w[0..n) (shape: 'l' lower case, 'C'
- * capitalized, 'M' one inner capital), used dcount times in the
+ * The features of splitting w[0..n), lexicon entry self (shape: 'l' lower
+ * case, 'C' capitalized, 'M' one inner capital, 'N' more), used dcount times in the
  * document, at cut[0..np), lm the split's log-likelihood ratio; ctx[] the
  * lexicon entries of the words before and after it, -1 for none.  The
  * count of the commonest word one edit away, F_TYPO, is join_cuts' to add.
  */
 static void
-join_features(struct fixer *fx, const char *w, size_t n, int shape,
+join_features(struct fixer *fx, const char *w, size_t n, long self, int shape,
     unsigned dcount, const long *ctx, const size_t *cut, int np, double lm,
     struct jfeat *j)
 {
-	long self = lookup(fx, w, n), id, prev = -1, mincnt = 99, minlen = 99;
+	long id, prev = -1, mincnt = 99, minlen = 99;
 	size_t i, a, b;
 	int pos, fw, pfw = 0;
 
@@ -1347,7 +1349,7 @@ join_features(struct fixer *fx, const char *w, size_t n, int shape,
 	jf(j, F_MINCOUNT, 0, mincnt, NULL, 0);
 	jf(j, F_MINLEN, 0, minlen, NULL, 0);
 	jf(j, F_SHAPECOUNT, shape, np * 100 + mincnt, NULL, 0);
-	/* the pairs the split makes with its neighbours, beside the word's own */
+	/* its pairs with the words either side, beside the word's own */
 	if (ctx[0] >= 0) {
 		long first = lookup(fx, w, cut[0]);
 
@@ -1383,7 +1385,7 @@ join_cuts(struct fixer *fx, const char *w, size_t n, size_t upper,
 
 	if (dw->split == NULL || memcmp(dw->split, w, n) != 0) {
 		dw->split = w;
-		dw->ncut = (signed char)join_candidate(fx, w, n, cut, &lm);
+		dw->ncut = (signed char)join_candidate(fx, w, n, dw->lexid, cut, &lm);
 		dw->lm = (float)lm;
 		for (i = 0; i < (size_t)dw->ncut; i++)
 			dw->cut[i] = (unsigned char)cut[i];
@@ -1394,7 +1396,7 @@ join_cuts(struct fixer *fx, const char *w, size_t n, size_t upper,
 	for (i = 0; i < (size_t)np; i++)
 		cut[i] = dw->cut[i];
 	j.bits = fx->join.bits;
-	join_features(fx, w, n, shape, dw->count, ctx, cut, np, dw->lm, &j);
+	join_features(fx, w, n, dw->lexid, shape, dw->count, ctx, cut, np, dw->lm, &j);
 	if (fx->o.join_sink == NULL) {
 		for (i = 0, score = fx->join.bias; i < j.n; i++)
 			score += lex_join_weight(&fx->join, j.f[i]);
@@ -1458,7 +1460,7 @@ rule_joined(struct fixer *fx)
 		if (split_glued(fx, t) != 0)
 			return -1;
 		if (t->kind != TXTOK_WORD || n < 3 || n > MAXWORD ||
-		    (t->flags & TXTOK_ALLCAPS) || !only_letters(t, s))
+		    (t->flags & TXTOK_ALLCAPS) || !join_word(t, s))
 			continue;
 		/* half of a word broken across lines: the hyphenation rule's */
 		if ((t->start >= 2 && s[t->start - 1] == '\n' && (s[t->start - 2] == '-' ||
@@ -1522,7 +1524,7 @@ edit1(const char *a, size_t an, const char *b, size_t bn)
  * Whether the edit from a to b may be a misspelling: of the same length
  * (a letter replaced or two swapped, anywhere), or a letter added or
  * dropped before the last two letters of the shorter, since endings vary
- * on purpose (Bernoullis, Zelenskyy).
+ * on purpose (Gallagher, Gallaghers).
  */
 static int
 early_edit(const char *a, size_t an, const char *b, size_t bn)

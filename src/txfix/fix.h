@@ -13,7 +13,7 @@
 
 /*
  * The rules, in the order they claim text: an earlier rule's edit wins
- * (a misspelt name is the names rule's, though it reads as two words).
+ * (a misspelled name is the names rule's, though it reads as two words).
  */
 enum fix_rule {
 	R_MOJIBAKE, R_NFC, R_ZERO_WIDTH, R_NBSP, R_SPACES, R_SPACE_BEFORE,

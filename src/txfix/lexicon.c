@@ -199,24 +199,14 @@ lex_word(const struct lexicon *lx, long w, size_t *n)
 	return lx->pool + w_off(lx, (size_t)w);
 }
 
-static float
-f32(const unsigned char *p)
-{
-	uint32_t u = txmodel_get32(p);
-	float x;
-
-	memcpy(&x, &u, sizeof(x));
-	return x;
-}
-
 int
 lex_join(const struct lexicon *lx, struct lex_join *j)
 {
 	if (lx->join == NULL)
 		return -1;
 	j->bits = txmodel_get32(lx->join);
-	j->bias = f32(lx->join + 8);
-	j->threshold = f32(lx->join + 12);
+	j->bias = txmodel_getf32(lx->join + 8);
+	j->threshold = txmodel_getf32(lx->join + 12);
 	j->w = lx->join + 16;
 	return 0;
 }
@@ -224,7 +214,7 @@ lex_join(const struct lexicon *lx, struct lex_join *j)
 float
 lex_join_weight(const struct lex_join *j, uint32_t f)
 {
-	return f32(j->w + 4 * (size_t)f);
+	return txmodel_getf32(j->w + 4 * (size_t)f);
 }
 
 /* Building: an open-addressing hash of words, and a growing list of pairs. */
@@ -435,15 +425,6 @@ lexb_add_lexicon(struct lexbuild *b, const struct lexicon *lx)
 	return 0;
 }
 
-static void
-put_f32(unsigned char *p, float x)
-{
-	uint32_t u;
-
-	memcpy(&u, &x, sizeof(u));
-	txmodel_put32(p, u);
-}
-
 int
 lexb_set_join(struct lexbuild *b, unsigned bits, const float *w, float bias,
     float threshold)
@@ -454,10 +435,10 @@ lexb_set_join(struct lexbuild *b, unsigned bits, const float *w, float bias,
 	if (bits < 8 || bits > 24 || (j = calloc(1, len)) == NULL)
 		return -1;
 	txmodel_put32(j, bits);
-	put_f32(j + 8, bias);
-	put_f32(j + 12, threshold);
+	txmodel_putf32(j + 8, bias);
+	txmodel_putf32(j + 12, threshold);
 	for (i = 0; i < (size_t)1 << bits; i++)
-		put_f32(j + 16 + 4 * i, w[i]);
+		txmodel_putf32(j + 16 + 4 * i, w[i]);
 	free(b->join);
 	b->join = j;
 	b->joinlen = len;

@@ -59,14 +59,6 @@ quiet(const char *s)
 	(void)s;
 }
 
-static int
-cmp_u32(const void *a, const void *b)
-{
-	uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
-
-	return x < y ? -1 : x > y;
-}
-
 static void
 sink(void *arg, const struct fix_join *c)
 {
@@ -83,7 +75,7 @@ sink(void *arg, const struct fix_join *c)
 		}
 	right &= ncut == c->ncut;
 	memcpy(f, c->feat, c->nfeat * sizeof(*f));
-	qsort(f, c->nfeat, sizeof(*f), cmp_u32);
+	txvec_sort_u32(f, c->nfeat);
 	if (txvec_grow((void **)&t->ex, &t->cap, t->n + 1, sizeof(*t->ex)) != 0 ||
 	    (x = malloc((c->nfeat + 2) * sizeof(*x))) == NULL) {
 		t->failed = 1;

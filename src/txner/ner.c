@@ -912,11 +912,7 @@ ner_model_open(struct ner_model *m, const char *path, const char **why)
 	if (wl != 4 * nw || tl != 4 * (size_t)(m->ntags + 1) * m->ntags)
 		goto bad;
 	for (i = 0; i < (size_t)(m->ntags + 1) * m->ntags; i++) {
-		uint32_t u = txmodel_get32(tr + 4 * i);
-		float v;
-
-		memcpy(&v, &u, sizeof(v));
-		if (!isfinite(v))
+		if (!isfinite(txmodel_getf32(tr + 4 * i)))
 			goto bad;
 	}
 	if (ner_tags_make(&m->tags, types, nty, per) != 0) {

@@ -46,11 +46,7 @@ get_f64(const unsigned char *p)
 static float
 weight(const struct strip_clf *c, uint32_t f)
 {
-	uint32_t v = txmodel_get32(c->w + 4 * (size_t)f);
-	float x;
-
-	memcpy(&x, &v, sizeof(x));
-	return x;
+	return txmodel_getf32(c->w + 4 * (size_t)f);
 }
 
 int

@@ -79,15 +79,6 @@ silent(const char *s)
 	(void)s;
 }
 
-/* liblinear wants a row's indices in ascending order. */
-static int
-cmp_u32(const void *a, const void *b)
-{
-	uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
-
-	return x < y ? -1 : x > y;
-}
-
 static int
 add_page(struct trainer *t, struct mode *m, const char *page, size_t plen,
     const struct truth *tr, const char **why)
@@ -114,7 +105,7 @@ add_page(struct trainer *t, struct mode *m, const char *page, size_t plen,
 		const struct block *b = &t->bl.b[i];
 
 		n = feat_block(t->fz, i, f, NULL);
-		qsort(f, n, sizeof(*f), cmp_u32);
+		txvec_sort_u32(f, n);
 		if ((x = malloc((n + 2) * sizeof(*x))) == NULL ||
 		    (lab = truth_label(tr, t->bl.text + b->start, b->end - b->start)) < 0) {
 			free(x);
@@ -267,7 +258,7 @@ stack(const struct trainer *t, struct mode *m, const double *score)
 				f[n] = (uint32_t)x[n].index;
 			n = feat_context(t->fz, p, m->words + pg->first, p + 3 * maxn,
 			    m->html ? p + maxn : NULL, pg->n, j, f, n, NULL, NULL);
-			qsort(f, n, sizeof(*f), cmp_u32);
+			txvec_sort_u32(f, n);
 			if ((y = malloc((n + 2) * sizeof(*y))) == NULL) {
 				free(p);
 				return -1;

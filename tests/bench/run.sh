@@ -53,28 +53,32 @@ rm -f "$tmp/commas" "$tmp/random"
 P=$shared/data/spacing
 S2=$shared/scorers/score_spacing.py
 if [ -d "$P" ]; then
+	# LABEL TSV: the joined-words score of txfix on TSV's first column
+	joined() {
+		cut -f1 "$2" | bin/txfix >"$tmp/joined.out"
+		printf '%s' "$1"
+		python3 "$S2" joined "$2" "$tmp/joined.out" | python3 -c 'import ast,sys; d=ast.literal_eval(sys.stdin.read()); print("precision %.4f recall %.4f (tp %d, fp %d, gold %d) damaged lines %d of %d" % (d["precision"], d["recall"], d["tp"], d.get("fp", 0), d["gold_deleted"], d.get("damaged_lines", 0), d["lines"]))'
+	}
+	# LABEL TXT [ARGS]: the clean lines that txfix ARGS changes
+	clean() {
+		label=$1 txt=$2
+		shift 2
+		bin/txfix "$@" <"$txt" >"$tmp/clean.out"
+		printf '%s' "$label"
+		python3 "$S2" clean "$txt" "$tmp/clean.out" | python3 -c 'import ast,sys; d=ast.literal_eval(sys.stdin.read()); print("lines changed %d of %d" % (d.get("changed", 0), d["lines"]))'
+	}
 	echo "== txfix: accuracy (python3 $S2)"
-	cut -f1 "$P/joined.tsv" | bin/txfix >"$tmp/joined.out"
-	printf 'joined  '
-	python3 "$S2" joined "$P/joined.tsv" "$tmp/joined.out" | python3 -c 'import ast,sys; d=ast.literal_eval(sys.stdin.read()); print("precision %.4f recall %.4f (tp %d, fp %d, gold %d) damaged lines %d" % (d["precision"], d["recall"], d["tp"], d.get("fp", 0), d["gold_deleted"], d.get("damaged_lines", 0)))'
-	bin/txfix <"$P/clean.txt" >"$tmp/clean.out"
-	printf 'clean   '
-	python3 "$S2" clean "$P/clean.txt" "$tmp/clean.out" | python3 -c 'import ast,sys; d=ast.literal_eval(sys.stdin.read()); print("lines changed %d of %d" % (d.get("changed", 0), d["lines"]))'
+	joined 'joined  ' "$P/joined.tsv"
+	clean 'clean   ' "$P/clean.txt"
 	printf 'defects '
 	python3 "$S2" run-defects "$P/defects.tsv" "$tmp/defects.out" -- bin/txfix | python3 -c 'import ast,sys; d=ast.literal_eval(sys.stdin.read()); p=d["positives"]; n=d["negatives"]; print("fixed %d / %d, wrong %d, negatives kept %d / %d" % (p.get("pass", 0), p["n"], p.get("wrong", 0), n.get("pass", 0), n["n"]))'
 	# the join scorer's own held-out slice: documents it was neither
 	# trained nor thresholded on, with spaces deleted as joined.tsv's
 	mkdir "$tmp/slice"
 	python3 mk/joined.py "$shared" --test "$tmp/slice"
-	cut -f1 "$tmp/slice/joined.tsv" | bin/txfix >"$tmp/joined.out"
-	printf 'slice joined  '
-	python3 "$S2" joined "$tmp/slice/joined.tsv" "$tmp/joined.out" | python3 -c 'import ast,sys; d=ast.literal_eval(sys.stdin.read()); print("precision %.4f recall %.4f (tp %d, fp %d, gold %d) damaged lines %d of %d" % (d["precision"], d["recall"], d["tp"], d.get("fp", 0), d["gold_deleted"], d.get("damaged_lines", 0), d["lines"]))'
-	bin/txfix <"$tmp/slice/clean.txt" >"$tmp/clean.out"
-	printf 'slice clean   '
-	python3 "$S2" clean "$tmp/slice/clean.txt" "$tmp/clean.out" | python3 -c 'import ast,sys; d=ast.literal_eval(sys.stdin.read()); print("lines changed %d of %d" % (d.get("changed", 0), d["lines"]))'
-	bin/txfix --only joined-words <"$tmp/slice/clean.txt" >"$tmp/clean.out"
-	printf 'slice clean, joined-words alone   '
-	python3 "$S2" clean "$tmp/slice/clean.txt" "$tmp/clean.out" | python3 -c 'import ast,sys; d=ast.literal_eval(sys.stdin.read()); print("lines changed %d of %d" % (d.get("changed", 0), d["lines"]))'
+	joined 'slice joined  ' "$tmp/slice/joined.tsv"
+	clean 'slice clean   ' "$tmp/slice/clean.txt"
+	clean 'slice clean, joined-words alone   ' "$tmp/slice/clean.txt" --only joined-words
 	for args in "" "--only mojibake,nfc"; do
 		printf 'ftfy    %-20s ' "${args:-(all rules)}"
 		# shellcheck disable=SC2086

@@ -187,22 +187,22 @@ static void
 test_names(void **state)
 {
 	(void)state;
-	assert_string_equal(fixed("Chomsky spoke. Chomsky left. Chomsky stayed. Comsky came.",
-	    R(R_NAMES)), "Chomsky spoke. Chomsky left. Chomsky stayed. Chomsky came.");
+	assert_string_equal(fixed("Gallagher spoke. Gallagher left. Gallagher stayed. Galagher came.",
+	    R(R_NAMES)), "Gallagher spoke. Gallagher left. Gallagher stayed. Gallagher came.");
 	/* the evidence is the document's: three uses, possessives counted, not two */
-	assert_string_equal(fixed("Chomsky spoke. Chomsky's book. Chomsky left. Comsky came.",
-	    R(R_NAMES)), "Chomsky spoke. Chomsky's book. Chomsky left. Chomsky came.");
-	assert_string_equal(fixed("Chomsky spoke. Chomsky left. Comsky came.", R(R_NAMES)),
-	    "Chomsky spoke. Chomsky left. Comsky came.");
+	assert_string_equal(fixed("Gallagher spoke. Gallagher's book. Gallagher left. Galagher came.",
+	    R(R_NAMES)), "Gallagher spoke. Gallagher's book. Gallagher left. Gallagher came.");
+	assert_string_equal(fixed("Gallagher spoke. Gallagher left. Galagher came.", R(R_NAMES)),
+	    "Gallagher spoke. Gallagher left. Galagher came.");
 	/* a letter replaced at the end is a misspelling too */
-	assert_string_equal(fixed("Chomsky spoke. Chomsky left. Chomsky stayed. Chomsku came.",
-	    R(R_NAMES)), "Chomsky spoke. Chomsky left. Chomsky stayed. Chomsky came.");
+	assert_string_equal(fixed("Gallagher spoke. Gallagher left. Gallagher stayed. Gallaghar came.",
+	    R(R_NAMES)), "Gallagher spoke. Gallagher left. Gallagher stayed. Gallagher came.");
 	/* known words are never names to correct: Iran/Iraq, Mali/Bali */
 	assert_string_equal(fixed("Iran met Iraq. Iran spoke. Mali, Mali and Bali.", R(R_NAMES)),
 	    "Iran met Iraq. Iran spoke. Mali, Mali and Bali.");
 	/* endings vary on purpose */
-	assert_string_equal(fixed("Zelenskyy said. Zelenskyy left. Zelenskyy spoke. Zelensky came.",
-	    R(R_NAMES)), "Zelenskyy said. Zelenskyy left. Zelenskyy spoke. Zelensky came.");
+	assert_string_equal(fixed("Gallagher said. Gallagher left. Gallagher spoke. Gallaghers came.",
+	    R(R_NAMES)), "Gallagher said. Gallagher left. Gallagher spoke. Gallaghers came.");
 }
 
 static void
@@ -224,7 +224,7 @@ test_conflicts(void **state)
 	/* the mojibake's decoded quote is not a capital: no sentence space */
 	assert_string_equal(fixed("visitors?\xC3\x83\xC2\xA2\xC3\xA2\xE2\x80\x9A\xC2\xAC"
 	    "\xC3\x82\xC2\x9D Then", 0), "visitors?\xE2\x80\x9D Then");
-	/* a misspelt name that reads as two words is the names rule's */
+	/* a misspelled name that reads as two words is the names rule's */
 	{
 		const char *doc = "The report said that Outon was here, and Outon was "
 		    "there, and then Outon came back home, but Outin left the town.";

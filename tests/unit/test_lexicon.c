@@ -171,6 +171,18 @@ test_corrupt(void **state)
 	unlink(path);
 }
 
+/* Writes the lexicon b to path and frees it. */
+static void
+write_built(struct lexbuild *b)
+{
+	int fd = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0644);
+
+	assert_true(fd >= 0);
+	assert_int_equal(lexb_write(b, fd, "test"), 0);
+	close(fd);
+	lexb_free(b);
+}
+
 /* The join scorer: none until set, kept by lexb_add_lexicon, read back bit for bit. */
 static void
 test_join(void **state)
@@ -181,7 +193,6 @@ test_join(void **state)
 	float w[256];
 	const char *why;
 	size_t i;
-	int fd;
 
 	(void)state;
 	write_small();
@@ -194,10 +205,7 @@ test_join(void **state)
 	assert_int_equal(lexb_set_join(b, 30, w, 0, 0), -1);
 	assert_int_equal(lexb_set_join(b, 8, w, 1.5f, -2.25f), 0);
 	lex_close(lx);
-	fd = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0644);
-	assert_int_equal(lexb_write(b, fd, "test"), 0);
-	close(fd);
-	lexb_free(b);
+	write_built(b);
 	assert_non_null(lx = lex_open(path, &why));
 	assert_int_equal(lex_join(lx, &j), 0);
 	assert_int_equal(j.bits, 8);
@@ -208,10 +216,7 @@ test_join(void **state)
 	assert_non_null(b = lexb_new());
 	assert_int_equal(lexb_add_lexicon(b, lx), 0);
 	lex_close(lx);
-	fd = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0644);
-	assert_int_equal(lexb_write(b, fd, "test"), 0);
-	close(fd);
-	lexb_free(b);
+	write_built(b);
 	assert_non_null(lx2 = lex_open(path, &why));
 	assert_int_equal(lex_join(lx2, &j), 0);
 	assert_true(j.bits == 8 && j.bias == 1.5f && lex_join_weight(&j, 255) == w[255]);
