@@ -501,7 +501,7 @@ rule_token_spaces(struct fixer *fx)
 			    !(p->flags & TXTOK_ALLCAPS) &&
 			    edit(fx, p->start, p->start, R_SENTENCE_SPACE, " ", 1) != 0)
 				return -1;
-			/* "ended.The", "it?But", "(Figure 1.4).They", "disquiet.A" */
+			/* "closed.The", "it?But", "(Figure 1.4).They", "disquiet.A" */
 			if (b != NULL && glued(p, b) && (is_char(p, '.') ||
 			    is_char(p, '?') || is_char(p, '!')) && (capitalized(b) ||
 			    ((is_char(b, 'A') || is_char(b, 'I')) && word_len(s, a) >= 3)) &&

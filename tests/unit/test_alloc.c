@@ -72,7 +72,7 @@ __wrap_free(void *p)
 
 static const char text[] =
     "Mr. Smith left at 9 a.m. on Oct. 5. He said \"no\" and went home.\n"
-    "It ended.The deal  ended ,and the crowd left. Chomsky spoke; Chomsky wrote.";
+    "It closed.The deal  closed ,and the crowd left. Gallagher spoke; Gallagher wrote.";
 
 static void
 test_split(void **state)

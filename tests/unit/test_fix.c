@@ -74,21 +74,21 @@ test_joined(void **state)
 	(void)state;
 	assert_string_equal(fixed("A peace dealthat saw.", R(R_JOINED)),
 	    "A peace deal that saw.");
-	assert_string_equal(fixed("Most usersof the site agree. She hasa point.",
-	    R(R_JOINED)), "Most users of the site agree. She has a point.");
+	assert_string_equal(fixed("Most readersof the blog agree. She hasa point.",
+	    R(R_JOINED)), "Most readers of the blog agree. She has a point.");
 	assert_string_equal(fixed("The report waspublished in May.", R(R_JOINED)),
 	    "The report was published in May.");
 	/* known words, names, affixes, camel case brands stay */
 	assert_string_equal(fixed("The peacekeepers in Nagorno met an iPhone, "
-	    "PlayStation and multipolar echoisms.", R(R_JOINED)),
+	    "PlayStation and polyrhythmic ostinatos.", R(R_JOINED)),
 	    "The peacekeepers in Nagorno met an iPhone, PlayStation and "
-	    "multipolar echoisms.");
+	    "polyrhythmic ostinatos.");
 	/* a contraction is a part like any listed word */
 	assert_string_equal(fixed("I think itwasn't fair.", R(R_JOINED)),
 	    "I think it wasn't fair.");
 	/* numbers glued to words */
-	assert_string_equal(fixed("On April4, 30September the ship made its 1departure.", R(R_JOINED)),
-	    "On April 4, 30 September the ship made its 1 departure.");
+	assert_string_equal(fixed("On March7, 12October the band played 3encores.", R(R_JOINED)),
+	    "On March 7, 12 October the band played 3 encores.");
 	assert_string_equal(fixed("It was 3rd, 10km and 1,500 people.", R(R_JOINED)),
 	    "It was 3rd, 10km and 1,500 people.");
 	/* a thousands group before the decimals is one number; a 4-digit year is not */
@@ -137,9 +137,9 @@ static void
 test_spacing(void **state)
 {
 	(void)state;
-	assert_string_equal(fixed("It ended.The end,now;but U.S.Army and 3.5.",
+	assert_string_equal(fixed("It closed.The end,now;but U.S.Army and 3.5.",
 	    R(R_SENTENCE_SPACE) | R(R_CLAUSE_SPACE)),
-	    "It ended. The end, now; but U.S. Army and 3.5.");
+	    "It closed. The end, now; but U.S. Army and 3.5.");
 	assert_string_equal(fixed("a  b\t c  \nd", R(R_SPACES)), "a b c\nd");
 	assert_string_equal(fixed("Left , and right ?", R(R_SPACE_BEFORE)),
 	    "Left, and right?");

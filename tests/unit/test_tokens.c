@@ -32,7 +32,7 @@ test_words(void **state)
 	expect("don't e-mail O’Neill", "word:don't|word:e-mail|word:O’Neill");
 	expect("peace-keepers, 3rd F-16", "word:peace-keepers|punct:,|word:3rd|word:F-16");
 	expect("Node.js example.com", "word:Node.js|word:example.com");
-	expect("ended.The", "word:ended|punct:.|word:The");
+	expect("closed.The", "word:closed|punct:.|word:The");
 	expect("naïve café", "word:naïve|word:café");
 	expect("'quoted'", "punct:'|word:quoted|punct:'");
 }
