@@ -34,8 +34,12 @@ LIBTX = build/libtx.a
 # A program is its main.o and its engine, the objects its unit tests link.
 PROGS = txsplit txfix txstrip txner
 txsplit_ENGINE = build/src/txsplit/split.o
-txfix_ENGINE = build/src/txfix/fix.o build/src/txfix/mojibake.o \
-	build/src/txfix/lexicon.o build/src/txfix/log.o
+# the fixer: fix.c's rule table and one file per family of rules
+FIX_OBJS = build/src/txfix/fix.o build/src/txfix/fix_unicode.o \
+	build/src/txfix/fix_space.o build/src/txfix/fix_hyphen.o \
+	build/src/txfix/fix_join.o build/src/txfix/fix_names.o \
+	build/src/txfix/mojibake.o
+txfix_ENGINE = $(FIX_OBJS) build/src/txfix/lexicon.o build/src/txfix/log.o
 txstrip_ENGINE = build/src/txstrip/strip.o build/src/txstrip/feat.o \
 	build/src/txstrip/block.o build/src/txstrip/html.o build/src/txstrip/words.o
 txner_ENGINE = build/src/txner/engine.o build/src/txner/ner.o build/src/txner/conll.o
@@ -159,10 +163,9 @@ build/mklex: src/txfix/mklex.c build/src/txfix/lexicon.o $(LIBTX)
 		$(LIBTX) $(call pkg_libs,$(txfix_PKGS))
 
 # The join scorer's trainer: txfix's engine and liblinear (see mk/lexicon.sh).
-build/mkjoin: src/txfix/mkjoin.c build/src/txfix/fix.o build/src/txfix/mojibake.o \
-    build/src/txfix/lexicon.o $(LIBTX)
-	$(CC) $(ALL_CFLAGS) -Isrc/txfix -o $@ src/txfix/mkjoin.c build/src/txfix/fix.o \
-		build/src/txfix/mojibake.o build/src/txfix/lexicon.o $(LIBTX) \
+build/mkjoin: src/txfix/mkjoin.c $(FIX_OBJS) build/src/txfix/lexicon.o $(LIBTX)
+	$(CC) $(ALL_CFLAGS) -Isrc/txfix -o $@ src/txfix/mkjoin.c $(FIX_OBJS) \
+		build/src/txfix/lexicon.o $(LIBTX) \
 		$(call pkg_libs,$(txfix_PKGS)) -llinear -lm
 
 deps:
@@ -220,7 +223,7 @@ FUZZ = split fix model run utf8 tokens strip_html strip_text ner_text ner_model
 FUZZ_CFLAGS = $(TX_CFLAGS) -g -O1 -fsanitize=fuzzer,address,undefined
 FUZZ_OPTS = -max_len=300000 -timeout=10 -dict=tests/fuzz/tx.dict -print_final_stats=1
 fuzz_split_SRC = src/txsplit/split.c
-fuzz_fix_SRC = src/txfix/fix.c src/txfix/mojibake.c src/txfix/lexicon.c
+fuzz_fix_SRC = $(FIX_OBJS:build/%.o=%.c) src/txfix/lexicon.c
 fuzz_model_SRC = src/txfix/lexicon.c
 fuzz_run_SRC = src/txsplit/split.c
 fuzz_run_CFLAGS = -DTXIN_BUFSIZE=61

@@ -40,6 +40,12 @@ for page in man/*.1; do
 	done
 done
 
+# txfix's rules: the man page lists the rule table's rows, in its order.
+page=$(awk '/^The rules, in the order/ { on = 1 } on && /^\.El/ { exit }
+	on && /^\.It Cm / { print $3 }' man/txfix.1 | tr '\n' ' ')
+table=$(bin/txfix --help | awk 'on && NF { print $1 } /^Rules/ { on = 1 }' | tr '\n' ' ')
+check "txfix.1 lists the rule table ($table)" test "$page" = "$table"
+
 for ex in examples/*.sh; do
 	(cd examples && sh "$(basename "$ex")") >"$tmp/got" 2>&1
 	check "$ex" cmp -s "$tmp/got" "${ex%.sh}.out"

@@ -12,8 +12,9 @@
 #include "span.h"
 
 /*
- * The rules, in the order they claim text: an earlier rule's edit wins
- * (a misspelled name is the names rule's, though it reads as two words).
+ * The rules, in the order they run and claim text: an earlier rule's edit
+ * wins (a misspelled name is the names rule's, though it reads as two
+ * words).  fix.c's table has a row for each.
  */
 enum fix_rule {
 	R_MOJIBAKE, R_NFC, R_ZERO_WIDTH, R_NBSP, R_SPACES, R_SPACE_BEFORE,
@@ -23,6 +24,8 @@ enum fix_rule {
 
 /* The rule's name, as --only and --skip and the log spell it. */
 const char *fix_rule_name(enum fix_rule r);
+/* The rule's summary, one line for --help. */
+const char *fix_rule_summary(enum fix_rule r);
 /* The rule called name, or -1. */
 int fix_rule_find(const char *name);
 /*
@@ -78,7 +81,7 @@ void fix_free(struct fixer *fx);
  * array owned by fx, valid until the next call: edits in order of start,
  * not overlapping, each rule named as fix_rule_name names it.  Returns
  * their number, or -1 when memory is exhausted.  Work is linear in n:
- * every search has a fixed bound (see fix.c).
+ * every search has a fixed bound (see fix_impl.h).
  */
 long fix_doc(struct fixer *fx, const char *s, size_t n,
     const struct txedit **out);

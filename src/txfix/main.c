@@ -55,10 +55,9 @@ usage(void)
 	    "      --jsonl[=FIELD]  JSON Lines: repair FIELD (default text)\n"
 	    "      --strict         stop at invalid UTF-8 (status 1)\n"
 	    "      --skip-bad       pass malformed JSON Lines records through\n"
-	    "      --help, --version\n\nRules:", stdout);
+	    "      --help, --version\n\nRules, in the order they claim text:\n", stdout);
 	for (r = 0; r < R_NRULES; r++)
-		printf(" %s", fix_rule_name(r));
-	putchar('\n');
+		printf("  %-19s %s\n", fix_rule_name(r), fix_rule_summary(r));
 }
 
 static int

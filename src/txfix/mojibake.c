@@ -127,7 +127,7 @@ redecode(const char *s, size_t n, char *out, int32_t before, int32_t next,
 		    !plausible(dec, want, bytes[0], bytes[1]))
 			goto copy;
 		/*
-		 * "MÄ£ÄM": a small letter between capitals was no mojibake;
+		 * "XÄ£ÄY": a small letter between capitals was no mojibake;
 		 * at the run's end, only a small letter next in the text
 		 * makes it one ("DÄ…browski" is "Dąbrowski")
 		 */
@@ -302,7 +302,7 @@ mojibake_traces(const char *s, size_t n, moji_fn fn, void *arg)
 
 /*
  * A C1 control character (U+0080-U+009F) left alone is a Windows-1252 byte
- * decoded as Latin-1: "hin\x93" is "hin“".  Text never means a C1 control.
+ * decoded as Latin-1: "Tal\x93" is "Tal“".  Text never means a C1 control.
  */
 static long
 lone_c1(const char *s, size_t n, moji_fn fn, void *arg)

@@ -1,0 +1,179 @@
+/*
+ * fix_impl: what the files of txfix's engine share (fix.c, the table and
+ * the document; fix_unicode.c, fix_space.c, fix_hyphen.c, fix_join.c and
+ * fix_names.c, one family of rules each).  Not for the program: fix.h is.
+ */
+#ifndef TXFIX_FIX_IMPL_H
+#define TXFIX_FIX_IMPL_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "fix.h"
+#include "lexicon.h"
+#include "tokens.h"
+#include "utf8.h"
+
+/*
+ * Every threshold of the rules, in one place.  The join scorer's weights
+ * are learned (mkjoin.c); these are bounds and the few rules' constants.
+ */
+/* a word longer than this many bytes is never split or compared: work stays linear */
+#define MAXWORD		40
+/* a joined run is split into at most this many words */
+#define NPARTS		4
+/* a part of a split spanning a lower-to-upper change ("aData") costs this much log-likelihood */
+#define CASE_CUT_COST	5.0
+/* a word glued after an 's ("it'sover") is a function word or this common */
+#define GLUED_MIN	200000ULL
+/* a misspelt name is once in its document, the right one at least this often there */
+#define NAME_MIN	3
+/* a name is a capitalized word of at least this many bytes */
+#define NAME_MINLEN	4
+/* a document is English for the lexicon rules with this many words, of which */
+#define ENGLISH_MIN_WORDS 3
+/* at least this many in ten are listed */
+#define ENGLISH_TENTHS	7
+/* the lexicon look-up cache: 1 << CACHE_BITS entries, keys up to CACHE_KEY bytes */
+#define CACHE_BITS	16
+#define CACHE_KEY	23
+
+/*
+ * A direct-mapped cache of lexicon look-ups: words are Zipf-distributed,
+ * so most look-ups of a stream of short documents hit it.  It holds facts
+ * about the lexicon, not about any document.
+ */
+struct lexcache {
+	unsigned char len;	/* 0: empty */
+	char key[CACHE_KEY];
+	long id;
+};
+
+/* The document's words, lower-cased (ASCII), with their counts. */
+struct dword {
+	const char *s;
+	size_t n;
+	long lexid;		/* its lexicon entry, -2 until looked up */
+	unsigned long long gen;	/* the document it belongs to: older ones are empty */
+	/* R_JOINED's candidate for this spelling, as spelt at split */
+	const char *split;
+	float lm;		/* its log-likelihood ratio */
+	unsigned count;
+	uint32_t id;		/* order of first appearance, stable across growth */
+	unsigned char indexed;	/* R_NAMES: its variants are in the index */
+	unsigned char letters;	/* only ASCII letters */
+	signed char ncut;
+	unsigned char cut[3];
+	signed char typo;	/* mag() of the commonest word one edit away, -1 until needed */
+};
+
+/* One repair while the rules run: bytes [start, end) become a replacement in the pool. */
+struct fix_edit {
+	size_t start, end;
+	enum fix_rule rule;
+	size_t repl;		/* offset of the replacement in the fixer's pool */
+	size_t repllen;
+};
+
+struct fixer {
+	struct fix_opts o;
+	const struct lexicon *lx;
+	const char *s;
+	size_t n;
+	struct txtok *tk;
+	size_t ntk, captk;
+	struct fix_edit *ed;
+	size_t ned, caped;
+	struct txedit *out;	/* what fix_doc returns */
+	size_t capout;
+	char *pool;
+	size_t npool, cappool;
+	struct dword *dw;
+	size_t dwcap, dwn;
+	unsigned long long gen;	/* the current document, for dw */
+	uint32_t *tslot;	/* each word token's word id */
+	size_t tslotcap;
+	uint32_t *idslot;	/* word id -> slot in dw */
+	size_t idslotcap;
+	size_t *names;		/* for R_NAMES: hash of deletion variants -> token index */
+	int english;		/* the document is English enough for the lexicon */
+	struct lexcache *cache;	/* recent lexicon look-ups, across documents */
+	struct lex_join join;	/* the lexicon's join scorer, if has_join */
+	int has_join;
+	float typo_w[2];	/* the least and greatest weight of F_TYPO */
+	size_t namescap;
+};
+
+/* Whether rule r is on. */
+static inline int
+on(const struct fixer *fx, enum fix_rule r)
+{
+	return (fx->o.rules >> r) & 1;
+}
+
+static inline int
+ascii_letter(unsigned char c)
+{
+	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+
+static inline int
+is_word_cp(int32_t cp)
+{
+	return txu8_is_letter(cp) || txu8_is_digit(cp) || txu8_is_mark(cp);
+}
+
+/* The code point that ends before byte i of s, TXU8_END at 0. */
+static inline int32_t
+cp_before(const char *s, size_t i)
+{
+	int32_t cp;
+
+	if (i == 0)
+		return TXU8_END;
+	txu8_decode_back(s, i, &cp);
+	return cp;
+}
+
+/*
+ * Records that rule r replaces bytes [start, end) of the document with
+ * repl[0..len) (copied).  Returns 0, or -1 when memory is exhausted.
+ */
+int fx_edit(struct fixer *fx, size_t start, size_t end, enum fix_rule r,
+    const char *repl, size_t len);
+
+/* The lexicon's entry for s[0..n) lower-cased, or -1 (fx->lx must be set). */
+long fx_lookup(const struct fixer *fx, const char *s, size_t n);
+/* Whether entry w is a word the lexicon counts or lists (not only a rare one). */
+int fx_known(const struct fixer *fx, long w);
+/* Whether w, entry id, is a word of its own: listed in lower case, or capitalized as a name. */
+int fx_listed(const struct fixer *fx, const char *w, long id);
+/* How often the document uses s[0..n), ASCII case folded. */
+unsigned fx_doc_count(struct fixer *fx, const char *s, size_t n);
+/* The document entry of word token i, and its lexicon entry (looked up once). */
+struct dword *fx_tok_word(struct fixer *fx, size_t i);
+long fx_tok_lex(struct fixer *fx, size_t i);
+/* Whether w[0..n), lowered ("-" before it if suffix), is a word of list (see lang.h). */
+int fx_in_words(const char *list, const char *w, size_t n, int suffix);
+/* Whether w[0..n) is an English function word. */
+int fx_function_word(const char *w, size_t n);
+
+/* fix_join.c: the typo feature's weight range, and the test the zero-width rule asks. */
+void fx_typo_range(struct fixer *fx);
+int fx_zw_between_words(struct fixer *fx, size_t i, size_t e);
+
+/* The rules, one function each, in fix.c's table.  Each returns 0, or -1 when memory is exhausted. */
+int rule_mojibake(struct fixer *);
+int rule_nfc(struct fixer *);
+int rule_zero_width(struct fixer *);
+int rule_nbsp(struct fixer *);
+int rule_spaces(struct fixer *);
+int rule_space_before(struct fixer *);
+int rule_sentence_space(struct fixer *);
+int rule_clause_space(struct fixer *);
+int rule_quotes(struct fixer *);
+int rule_hyphenation(struct fixer *);
+int rule_names(struct fixer *);
+int rule_joined(struct fixer *);
+
+#endif

@@ -1,0 +1,345 @@
+/*
+ * fix_space: the rules of white space.
+ *
+ * spaces and space-before-punct walk the bytes: a run of spaces or a tab
+ * between two pieces of text becomes one space, trailing white space
+ * goes, a space before , ; : ! ? . goes.  sentence-space and clause-space
+ * walk the tokens (common/tokens.h): where two tokens are glued with no
+ * space, the kinds either side say whether a space was lost.
+ * quote-space pairs straight double quotes within a line and gives an
+ * opening quote its space before, a closing one its space after; curly
+ * quotes say which they are.
+ */
+#include <string.h>
+
+#include "chars.h"
+#include "fix_impl.h"
+
+/*
+ * Whether the white space s[a..b) separates text: a word or a mark that
+ * ends a phrase before it, a word or a quote after it.  Runs between
+ * symbols are layout ("Hmm?? :(   ¬¬   ):").
+ */
+static int
+spaced(const char *s, size_t n, size_t a, size_t b)
+{
+	int32_t before = cp_before(s, a), after;
+	int l;
+
+	after = txu8_at(s, n, b, &l);
+	return (is_word_cp(before) || before == ',' || before == ';' ||
+	    before == ':' || txch_is(before, TXCH_TERMINAL | TXCH_CLOSE)) &&
+	    (is_word_cp(after) || txch_is(after, TXCH_OPEN));
+}
+
+int
+rule_spaces(struct fixer *fx)
+{
+	const char *s = fx->s;
+	size_t n = fx->n, i = 0, a, eol;
+
+	while (i < n) {
+		/* one line: [i, eol), indentation kept */
+		eol = i;
+		while (eol < n && s[eol] != '\n')
+			eol++;
+		while (i < eol && (s[i] == ' ' || s[i] == '\t'))
+			i++;
+		while (i < eol) {
+			if (s[i] != ' ' && s[i] != '\t') {
+				i++;
+				continue;
+			}
+			a = i;
+			while (i < eol && (s[i] == ' ' || s[i] == '\t'))
+				i++;
+			if (i == eol || (s[i] == '\r' && i + 1 == eol)) {
+				if (fx_edit(fx, a, i, R_SPACES, "", 0) != 0)
+					return -1;
+			} else if ((i - a > 1 || s[a] == '\t') && spaced(s, n, a, i) &&
+			    fx_edit(fx, a, i, R_SPACES, " ", 1) != 0)
+				return -1;
+		}
+		i = eol + 1;
+	}
+	return 0;
+}
+
+int
+rule_space_before(struct fixer *fx)
+{
+	const char *s = fx->s;
+	size_t n = fx->n, i, a;
+	int32_t before;
+	unsigned char c, next;
+
+	for (i = 1; i < n; i++) {
+		c = (unsigned char)s[i];
+		if (s[i - 1] != ' ' || !(c == ',' || c == ';' || c == ':' ||
+		    c == '!' || c == '?' || c == '.'))
+			continue;
+		next = i + 1 < n ? (unsigned char)s[i + 1] : ' ';
+		/* "left ,slowly": the space moves to after the comma */
+		if ((c == ',' || c == ';') && ascii_letter(next) && i >= 2 &&
+		    ascii_letter((unsigned char)s[i - 2])) {
+			if (fx_edit(fx, i - 1, i + 1, R_SPACE_BEFORE, c == ',' ? ", " :
+			    "; ", 2) != 0)
+				return -1;
+			continue;
+		}
+		/* "a .NET", ":)", " ..." stay */
+		if (!(next == ' ' || next == '\n' || next == '\r' || next == '"' ||
+		    (next == '.' && c != '.') || (c == '?' && next == '!') ||
+		    (c == '!' && next == '?') || i + 1 == n))
+			continue;
+		if (c == '.' && next == '.')
+			continue;
+		for (a = i; a > 0 && s[a - 1] == ' '; a--)
+			;
+		if (a == 0 || s[a - 1] == '\n')
+			continue;
+		before = cp_before(s, a);
+		if (!(is_word_cp(before) || txch_is(before, TXCH_CLOSE)))
+			continue;
+		if (fx_edit(fx, a, i, R_SPACE_BEFORE, "", 0) != 0)
+			return -1;
+	}
+	return 0;
+}
+
+/* --- missing spaces between tokens --------------------------------------- */
+
+static int
+glued(const struct txtok *a, const struct txtok *b)
+{
+	return a->end == b->start;
+}
+
+static int
+is_char(const struct txtok *t, char c)
+{
+	return t->first == c && t->end == t->start + 1;
+}
+
+/* A word with a lower-case letter after its capital: "The", not "NASA". */
+static int
+capitalized(const struct txtok *t)
+{
+	return t->kind == TXTOK_WORD && (t->flags & TXTOK_UPPER) &&
+	    !(t->flags & TXTOK_ALLCAPS) && t->end - t->start >= 2;
+}
+
+static int
+is_closing(const struct txtok *t)
+{
+	char one[4];
+
+	/* one closing quote or bracket alone */
+	return t->kind == TXTOK_PUNCT && txch_is(t->first, TXCH_CLOSE) &&
+	    t->end - t->start == (size_t)txu8_encode(t->first, one);
+}
+
+static int
+word_len(const char *s, const struct txtok *t)
+{
+	return t->kind == TXTOK_WORD ? (int)txu8_count(s, t->start, t->end) : 0;
+}
+
+/*
+ * sentence-space: "U.S.Navy" (an abbreviation glued to a word), and a
+ * sentence's end glued to the next: "rained.The", "it?Yes", "(see 2.1).It",
+ * "flickered.A".
+ */
+int
+rule_sentence_space(struct fixer *fx)
+{
+	const struct txtok *tk = fx->tk, *a, *p, *b;
+	const char *s = fx->s;
+	size_t i;
+
+	for (i = 1; i < fx->ntk; i++) {
+		a = &tk[i - 1];
+		p = &tk[i];
+		b = i + 1 < fx->ntk ? &tk[i + 1] : NULL;
+		if (!glued(a, p))
+			continue;
+		if (a->kind == TXTOK_ABBREV && word_len(s, p) >= 2 &&
+		    !(p->flags & TXTOK_ALLCAPS) &&
+		    fx_edit(fx, p->start, p->start, R_SENTENCE_SPACE, " ", 1) != 0)
+			return -1;
+		if (b != NULL && glued(p, b) && (is_char(p, '.') ||
+		    is_char(p, '?') || is_char(p, '!')) && (capitalized(b) ||
+		    ((is_char(b, 'A') || is_char(b, 'I')) && word_len(s, a) >= 3)) &&
+		    ((a->kind == TXTOK_WORD && txu8_is_lower(a->last) &&
+		    word_len(s, a) >= 2) || a->kind == TXTOK_NUMBER ||
+		    (a->kind == TXTOK_PUNCT && txch_is(a->last, TXCH_CLOSE))) &&
+		    fx_edit(fx, p->end, p->end, R_SENTENCE_SPACE, " ", 1) != 0)
+			return -1;
+	}
+	return 0;
+}
+
+/* clause-space: a clause's mark or a bracket glued to the next word. */
+int
+rule_clause_space(struct fixer *fx)
+{
+	const struct txtok *tk = fx->tk, *a, *p, *b;
+	const char *s = fx->s;
+	size_t i;
+
+	for (i = 1; i < fx->ntk; i++) {
+		a = &tk[i - 1];
+		p = &tk[i];
+		b = i + 1 < fx->ntk ? &tk[i + 1] : NULL;
+		if (!glued(a, p))
+			continue;
+		/* "Lane)runs", "[3]Her", "(mostly)new"; not "(s)he" */
+		if ((is_char(a, ')') || is_char(a, ']')) && word_len(s, p) >= 2 &&
+		    !(i >= 3 && word_len(s, &tk[i - 2]) == 1 &&
+		    (is_char(&tk[i - 3], '(') || is_char(&tk[i - 3], '['))) &&
+		    fx_edit(fx, p->start, p->start, R_CLAUSE_SPACE, " ", 1) != 0)
+			return -1;
+		/* "Tides(1921)", "houses(some"; not "word(s)" or "f(x)" */
+		if (is_char(p, '(') && word_len(s, a) >= 2 &&
+		    txu8_is_letter(a->last) && b != NULL && glued(p, b) &&
+		    (b->end - b->start >= 2 && (b->kind == TXTOK_WORD ||
+		    b->kind == TXTOK_NUMBER)) &&
+		    fx_edit(fx, p->start, p->start, R_CLAUSE_SPACE, " ", 1) != 0)
+			return -1;
+		if (b == NULL || !glued(p, b))
+			continue;
+		/*
+		 * "funds,mostly", "others;but", "),Ottavia", "Varnholt,a",
+		 * "412,000;388,000"; not "x,y" or "5,600"
+		 */
+		if ((is_char(p, ',') || is_char(p, ';')) &&
+		    ((((word_len(s, a) >= 2 && txu8_is_letter(a->last)) ||
+		    is_closing(a)) && word_len(s, b) >= (word_len(s, a) >= 3 ? 1 : 2) &&
+		    txu8_is_letter(b->first)) || (is_char(p, ';') &&
+		    a->kind == TXTOK_NUMBER && b->kind == TXTOK_NUMBER &&
+		    a->end - a->start >= 3 && b->end - b->start >= 3)) &&
+		    fx_edit(fx, p->end, p->end, R_CLAUSE_SPACE, " ", 1) != 0)
+			return -1;
+		/* "Notes:these", "colour:a"; not "Re:X" or "x:y" */
+		if (is_char(p, ':') && word_len(s, a) >= 3 &&
+		    txu8_is_letter(a->last) && b->kind == TXTOK_WORD &&
+		    (capitalized(b) || (fx->lx != NULL &&
+		    fx_function_word(s + b->start, b->end - b->start))) &&
+		    fx_edit(fx, p->end, p->end, R_CLAUSE_SPACE, " ", 1) != 0)
+			return -1;
+	}
+	return 0;
+}
+
+/*
+ * Quotes: straight double quotes are paired within a line, or else within
+ * the paragraph, when their number there is even; an opening quote glued
+ * to the word before it and a closing one glued to the word after it get
+ * their space.  Curly quotes say which they are.
+ */
+static int
+quote_span(struct fixer *fx, size_t a, size_t b)
+{
+	const char *s = fx->s;
+	size_t i, k = 0;
+	int32_t before, after;
+	int l;
+
+	for (i = a; i < b; i++) {
+		if (s[i] != '"')
+			continue;
+		before = cp_before(s, i);
+		after = txu8_at(s, fx->n, i + 1, &l);
+		if (k++ % 2 == 0) {
+			if ((is_word_cp(before) || before == ',') &&
+			    (is_word_cp(after) || after == 0x2018) &&
+			    fx_edit(fx, i, i, R_QUOTE_SPACE, " ", 1) != 0)
+				return -1;
+		} else if (is_word_cp(after) && (is_word_cp(before) ||
+		    before == '.' || before == ',' || before == '!' ||
+		    before == '?') && fx_edit(fx, i + 1, i + 1, R_QUOTE_SPACE, " ",
+		    1) != 0)
+			return -1;
+	}
+	return 0;
+}
+
+static size_t
+count_quotes(const char *s, size_t a, size_t b)
+{
+	size_t k = 0;
+
+	for (; a < b; a++)
+		k += s[a] == '"';
+	return k;
+}
+
+int
+rule_quotes(struct fixer *fx)
+{
+	const char *s = fx->s;
+	size_t n = fx->n, pa = 0, pe, la, le;
+	int32_t cp, prev, next;
+	size_t i;
+	int l, l2, low9 = 0;
+
+	while (pa < n) {
+		/* a paragraph [pa, pe): up to a blank line */
+		for (pe = pa; pe < n; pe++)
+			if (s[pe] == '\n' && (pe + 1 == n || s[pe + 1] == '\n' ||
+			    (s[pe + 1] == '\r' && pe + 2 < n && s[pe + 2] == '\n')))
+				break;
+		/*
+		 * Quotes are paired within a line; where a line's are unpaired
+		 * (a quotation across lines, an inch mark), which of them open
+		 * is a guess, so only the sure case: 'said,"The'.
+		 */
+		for (la = pa; la < pe; la = le + 1) {
+			for (le = la; le < pe && s[le] != '\n'; le++)
+				;
+			if (count_quotes(s, la, le) % 2 != 0)
+				break;
+		}
+		if (la < pe) {
+			for (i = pa + 2; i + 1 < pe; i++)
+				if (s[i] == '"' && s[i - 1] == ',' &&
+				    ascii_letter((unsigned char)s[i - 2]) &&
+				    s[i + 1] >= 'A' && s[i + 1] <= 'Z' &&
+				    fx_edit(fx, i, i, R_QUOTE_SPACE, " ", 1) != 0)
+					return -1;
+		} else
+			for (la = pa; la < pe; la = le + 1) {
+				for (le = la; le < pe && s[le] != '\n'; le++)
+					;
+				if (quote_span(fx, la, le) != 0)
+					return -1;
+			}
+		pa = pe + 1;
+	}
+	for (i = 0; i < n; i += (size_t)l) {
+		if ((unsigned char)s[i] < 0x80) {
+			l = 1;
+			if (s[i] == '\n')
+				low9 = 0;
+			continue;
+		}
+		cp = txu8_at(s, n, i, &l);
+		if (cp == 0x201E)
+			low9 = 1;
+		else if (cp == '\n')
+			low9 = 0;
+		if (cp == 0x201C && !low9) {	/* in „...“ it closes */
+			prev = cp_before(s, i);
+			if ((is_word_cp(prev) || prev == ',') &&
+			    fx_edit(fx, i, i, R_QUOTE_SPACE, " ", 1) != 0)
+				return -1;
+		} else if (cp == 0x201D) {
+			next = txu8_at(s, n, i + (size_t)l, &l2);
+			if (is_word_cp(next) && is_word_cp(cp_before(s, i)) &&
+			    fx_edit(fx, i + (size_t)l, i + (size_t)l, R_QUOTE_SPACE,
+			    " ", 1) != 0)
+				return -1;
+		}
+	}
+	return 0;
+}

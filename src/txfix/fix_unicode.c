@@ -1,0 +1,132 @@
+/*
+ * fix_unicode: the rules of encoding and invisible characters.
+ *
+ * mojibake: mojibake.c finds runs of text that was UTF-8 decoded as a
+ * single-byte charset and encodes them back.  nfc: each run of non-ASCII
+ * characters, with the ASCII letter before it that a mark may combine
+ * with, is normalized by utf8proc; a run that changes is an edit.
+ * zero-width, nbsp: one walk over the non-ASCII characters each, deciding
+ * by the characters either side (and, for a zero-width space between
+ * letters, by the lexicon: fix_join.c).
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "fix_impl.h"
+#include "mojibake.h"
+
+/* --- mojibake ---------------------------------------------------------- */
+
+static int
+moji_edit(void *arg, size_t start, size_t end, const char *repl, size_t len)
+{
+	return fx_edit(arg, start, end, R_MOJIBAKE, repl, len);
+}
+
+int
+rule_mojibake(struct fixer *fx)
+{
+	return moji_find(fx->s, fx->n, moji_edit, fx) < 0 ? -1 : 0;
+}
+
+/* --- Unicode normalization --------------------------------------------- */
+
+int
+rule_nfc(struct fixer *fx)
+{
+	const char *s = fx->s;
+	size_t n = fx->n, i = 0, start, outlen;
+	char *out;
+
+	while (i < n) {
+		if ((unsigned char)s[i] < 0x80) {
+			i++;
+			continue;
+		}
+		/* the run, with the ASCII letter that marks may combine with */
+		start = i > 0 && ascii_letter((unsigned char)s[i - 1]) ?
+		    i - 1 : i;
+		while (i < n && (unsigned char)s[i] >= 0x80)
+			i++;
+		if (txu8_normalize(s + start, i - start, fx->o.nfkc ? TXU8_NFKC :
+		    TXU8_NFC, &out, &outlen) != 0)
+			return -1;
+		if ((outlen != i - start || memcmp(out, s + start, outlen) != 0) &&
+		    fx_edit(fx, start, i, R_NFC, out, outlen) != 0) {
+			free(out);
+			return -1;
+		}
+		free(out);
+	}
+	return 0;
+}
+
+/* --- invisible characters -------------------------------------------- */
+
+/*
+ * A zero-width space, word joiner, BOM or soft hyphen inside a word goes;
+ * a zero-width space between two words ("deal\u200Bthat") is a space.
+ */
+int
+rule_zero_width(struct fixer *fx)
+{
+	const char *s = fx->s;
+	size_t n = fx->n, i = 0, e;
+	int32_t cp;
+	int l, l2;
+
+	while (i < n) {
+		if ((unsigned char)s[i] < 0x80) {
+			i++;
+			continue;
+		}
+		cp = txu8_at(s, n, i, &l);
+		e = i + (size_t)l;
+		if ((cp == 0x200B || cp == 0x2060 || cp == 0xAD ||
+		    (cp == 0xFEFF && i > 0)) &&
+		    is_word_cp(cp_before(s, i)) && is_word_cp(txu8_at(s, n, e, &l2)) &&
+		    fx_edit(fx, i, e, R_ZERO_WIDTH, " ", cp == 0x200B &&
+		    fx_zw_between_words(fx, i, e) ? 1 : 0) != 0)
+			return -1;
+		i = e;
+	}
+	return 0;
+}
+
+/*
+ * A no-break space next to a space goes; one between words becomes a
+ * space, unless it holds a number to its unit and --keep-nbsp says so.
+ */
+int
+rule_nbsp(struct fixer *fx)
+{
+	const char *s = fx->s;
+	size_t n = fx->n, i = 0, e;
+	int32_t cp, prev, next;
+	int l, l2;
+
+	while (i < n) {
+		if ((unsigned char)s[i] < 0x80) {
+			i++;
+			continue;
+		}
+		cp = txu8_at(s, n, i, &l);
+		e = i + (size_t)l;
+		if (cp == 0xA0 || cp == 0x202F) {
+			prev = cp_before(s, i);
+			next = txu8_at(s, n, e, &l2);
+			if (prev == ' ' || next == ' ') {
+				if (fx_edit(fx, i, e, R_NBSP, "", 0) != 0)
+					return -1;
+			} else if ((fx->english || (prev < 0x80 && next < 0x80)) &&
+			    is_word_cp(next) && (is_word_cp(prev) || prev == '.' ||
+			    prev == ',' || prev == ';' || prev == ':' || prev == ')') &&
+			    !(fx->o.keep_nbsp && txu8_is_digit(prev) &&
+			    txu8_is_letter(next)) &&
+			    fx_edit(fx, i, e, R_NBSP, " ", 1) != 0)
+				return -1;
+		}
+		i = e;
+	}
+	return 0;
+}
