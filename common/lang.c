@@ -1,6 +1,8 @@
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
+#include "hash.h"
 #include "lang.h"
 
 /*
@@ -218,4 +220,57 @@ txlang_next(const char **list, size_t *n)
 	*n = strcspn(w, " ");
 	*list += *n;
 	return w;
+}
+
+int
+txwordset_init(struct txwordset *ws, const char *list)
+{
+	const char *p = list, *w;
+	size_t n, count = 0, cap = 8, k;
+
+	memset(ws, 0, sizeof(*ws));
+	while (txlang_next(&p, &n) != NULL)
+		count++;
+	while (cap < 2 * count)
+		cap *= 2;
+	ws->word = calloc(cap, sizeof(*ws->word));
+	ws->len = calloc(cap, 1);
+	if (ws->word == NULL || ws->len == NULL) {
+		txwordset_free(ws);
+		return -1;
+	}
+	ws->mask = cap - 1;
+	for (p = list; (w = txlang_next(&p, &n)) != NULL;) {
+		if (n > 255 || txwordset_has(ws, w, n))
+			continue;
+		for (k = txhash(w, n, 0) & ws->mask; ws->word[k] != NULL;
+		    k = (k + 1) & ws->mask)
+			;
+		ws->word[k] = w;
+		ws->len[k] = (unsigned char)n;
+	}
+	return 0;
+}
+
+int
+txwordset_has(const struct txwordset *ws, const char *s, size_t n)
+{
+	size_t k;
+
+	if (ws->word == NULL || n > 255)
+		return 0;
+	/* at most half full: a probe ends at an empty slot */
+	for (k = txhash(s, n, 0) & ws->mask; ws->word[k] != NULL;
+	    k = (k + 1) & ws->mask)
+		if (ws->len[k] == n && memcmp(ws->word[k], s, n) == 0)
+			return 1;
+	return 0;
+}
+
+void
+txwordset_free(struct txwordset *ws)
+{
+	free(ws->word);
+	free(ws->len);
+	memset(ws, 0, sizeof(*ws));
 }

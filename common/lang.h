@@ -48,6 +48,24 @@ char *txlang_codes(char *buf, size_t n);
 int txlang_in(const char *list, const char *s, size_t n);
 
 /*
+ * A set of the words of a list, for look-ups in O(1) where txlang_in
+ * scans.  The words are borrowed from the list, which must outlive the
+ * set (the profiles' lists are static).  txwordset_init returns 0, or -1
+ * when memory is exhausted, leaving ws empty; txwordset_free may be called
+ * either way.
+ */
+struct txwordset {
+	const char **word;
+	unsigned char *len;
+	size_t mask;
+};
+
+int txwordset_init(struct txwordset *ws, const char *list);
+/* Whether s[0..n) (any bytes) is in ws. */
+int txwordset_has(const struct txwordset *ws, const char *s, size_t n);
+void txwordset_free(struct txwordset *ws);
+
+/*
  * The next word of list, from *list on: its first byte, *n bytes long,
  * with *list moved past it; NULL after the last.
  */

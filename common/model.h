@@ -23,6 +23,7 @@
 
 #include <stddef.h>
 #include <stdint.h>
+#include <string.h>
 
 #define TXMODEL_VERSION 1
 #define TXMODEL_HEADER 96
@@ -77,15 +78,80 @@ struct txmodel_sec {
 int txmodel_write(int fd, const char *producer, const char *kind,
     const struct txmodel_sec *sec, size_t n);
 
-/* Little-endian fields, whatever the host. */
-unsigned txmodel_get16(const void *p);
-uint32_t txmodel_get32(const void *p);
-uint64_t txmodel_get64(const void *p);
-void txmodel_put16(void *p, unsigned v);
-void txmodel_put32(void *p, uint32_t v);
-void txmodel_put64(void *p, uint64_t v);
-/* An IEEE binary32 value, stored as its bit pattern in a u32. */
-float txmodel_getf32(const void *p);
-void txmodel_putf32(void *p, float v);
+/*
+ * Little-endian fields, whatever the host; an f32 is an IEEE binary32
+ * value stored as its bit pattern in a u32.  Inline: the lexicon and the
+ * models read them in their inner loops, and compilers make each one load.
+ */
+static inline unsigned
+txmodel_get16(const void *p)
+{
+	const unsigned char *b = p;
+
+	return (unsigned)b[0] | (unsigned)b[1] << 8;
+}
+
+static inline uint32_t
+txmodel_get32(const void *p)
+{
+	const unsigned char *b = p;
+
+	return (uint32_t)b[0] | (uint32_t)b[1] << 8 | (uint32_t)b[2] << 16 |
+	    (uint32_t)b[3] << 24;
+}
+
+static inline uint64_t
+txmodel_get64(const void *p)
+{
+	const unsigned char *b = p;
+
+	return (uint64_t)txmodel_get32(b) | (uint64_t)txmodel_get32(b + 4) << 32;
+}
+
+static inline void
+txmodel_put16(void *p, unsigned v)
+{
+	unsigned char *b = p;
+
+	b[0] = (unsigned char)v;
+	b[1] = (unsigned char)(v >> 8);
+}
+
+static inline void
+txmodel_put32(void *p, uint32_t v)
+{
+	unsigned char *b = p;
+
+	b[0] = (unsigned char)v;
+	b[1] = (unsigned char)(v >> 8);
+	b[2] = (unsigned char)(v >> 16);
+	b[3] = (unsigned char)(v >> 24);
+}
+
+static inline void
+txmodel_put64(void *p, uint64_t v)
+{
+	txmodel_put32(p, (uint32_t)v);
+	txmodel_put32((unsigned char *)p + 4, (uint32_t)(v >> 32));
+}
+
+static inline float
+txmodel_getf32(const void *p)
+{
+	uint32_t u = txmodel_get32(p);
+	float x;
+
+	memcpy(&x, &u, sizeof(x));
+	return x;
+}
+
+static inline void
+txmodel_putf32(void *p, float v)
+{
+	uint32_t u;
+
+	memcpy(&u, &v, sizeof(u));
+	txmodel_put32(p, u);
+}
 
 #endif

@@ -110,14 +110,19 @@ struct fixer *
 fix_new(const struct fix_opts *o, const struct lexicon *lx)
 {
 	struct fixer *fx = calloc(1, sizeof(*fx));
+	const struct txlang *en;
 	int r;
 
 	if (fx == NULL)
 		return NULL;
 	fx->o = *o;
 	fx->lx = lx;
-	if ((fx->cache = calloc((size_t)1 << CACHE_BITS, sizeof(*fx->cache))) == NULL) {
-		free(fx);
+	en = txlang_find("en");
+	if (txwordset_init(&fx->function_words, en->function_words) != 0 ||
+	    txwordset_init(&fx->months, en->months) != 0 ||
+	    txwordset_init(&fx->short_words, fx_short_words) != 0 ||
+	    txwordset_init(&fx->affixes, fx_affixes) != 0) {
+		fix_free(fx);
 		return NULL;
 	}
 	if ((fx->has_join = lx != NULL && lex_join(lx, &fx->join) == 0))
@@ -140,11 +145,15 @@ fix_free(struct fixer *fx)
 		return;
 	{
 		void *const owned[] = { fx->tk, fx->ed, fx->out, fx->pool, fx->dw,
-		    fx->names, fx->tslot, fx->idslot, fx->cache };
+		    fx->names, fx->tslot, fx->idslot };
 
 		for (i = 0; i < sizeof(owned) / sizeof(owned[0]); i++)
 			free(owned[i]);
 	}
+	txwordset_free(&fx->function_words);
+	txwordset_free(&fx->months);
+	txwordset_free(&fx->short_words);
+	txwordset_free(&fx->affixes);
 	free(fx);
 }
 
@@ -178,7 +187,6 @@ long
 fx_lookup(const struct fixer *fx, const char *s, size_t n)
 {
 	char buf[MAXWORD * 2 + 8];
-	struct lexcache *c;
 	size_t i, k = 0;
 	int32_t cp;
 	int l;
@@ -196,15 +204,7 @@ fx_lookup(const struct fixer *fx, const char *s, size_t n)
 			return -1;
 		k += (size_t)txu8_encode(txu8_tolower(cp), buf + k);
 	}
-	if (k > CACHE_KEY)
-		return lex_find(fx->lx, buf, k);
-	c = &fx->cache[fold_hash(buf, k) & (((size_t)1 << CACHE_BITS) - 1)];
-	if (c->len != k || memcmp(c->key, buf, k) != 0) {
-		c->len = (unsigned char)k;
-		memcpy(c->key, buf, k);
-		c->id = lex_find(fx->lx, buf, k);
-	}
-	return c->id;
+	return lex_find(fx->lx, buf, k);
 }
 
 int
@@ -353,9 +353,8 @@ fx_doc_count(struct fixer *fx, const char *s, size_t n)
 	return doc_slot(fx, s, n)->count;
 }
 
-/* Whether w[0..n), lowered ("-" before it if suffix), is a word of list (see lang.h). */
 int
-fx_in_words(const char *list, const char *w, size_t n, int suffix)
+fx_in_words(const struct txwordset *set, const char *w, size_t n, int suffix)
 {
 	char buf[24];
 	size_t i;
@@ -365,14 +364,15 @@ fx_in_words(const char *list, const char *w, size_t n, int suffix)
 	buf[0] = '-';
 	for (i = 0; i < n; i++)
 		buf[i + 1] = (char)(w[i] >= 'A' && w[i] <= 'Z' ? w[i] + 32 : w[i]);
-	return suffix ? txlang_in(list, buf, n + 1) : txlang_in(list, buf + 1, n);
+	return suffix ? txwordset_has(set, buf, n + 1) :
+	    txwordset_has(set, buf + 1, n);
 }
-/* English function words, from the language profile. */
+
 int
-fx_function_word(const char *w, size_t n)
+fx_function_word(const struct fixer *fx, const char *w, size_t n)
 {
 	/* none is longer than six letters ("should") */
-	return n <= 6 && fx_in_words(txlang_find("en")->function_words, w, n, 0);
+	return n <= 6 && fx_in_words(&fx->function_words, w, n, 0);
 }
 
 static int

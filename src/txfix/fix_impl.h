@@ -10,6 +10,7 @@
 #include <stdint.h>
 
 #include "fix.h"
+#include "lang.h"
 #include "lexicon.h"
 #include "tokens.h"
 #include "utf8.h"
@@ -34,20 +35,6 @@
 #define ENGLISH_MIN_WORDS 3
 /* at least this many in ten are listed */
 #define ENGLISH_TENTHS	7
-/* the lexicon look-up cache: 1 << CACHE_BITS entries, keys up to CACHE_KEY bytes */
-#define CACHE_BITS	16
-#define CACHE_KEY	23
-
-/*
- * A direct-mapped cache of lexicon look-ups: words are Zipf-distributed,
- * so most look-ups of a stream of short documents hit it.  It holds facts
- * about the lexicon, not about any document.
- */
-struct lexcache {
-	unsigned char len;	/* 0: empty */
-	char key[CACHE_KEY];
-	long id;
-};
 
 /* The document's words, lower-cased (ASCII), with their counts. */
 struct dword {
@@ -97,9 +84,10 @@ struct fixer {
 	size_t idslotcap;
 	size_t *names;		/* for R_NAMES: hash of deletion variants -> token index */
 	int english;		/* the document is English enough for the lexicon */
-	struct lexcache *cache;	/* recent lexicon look-ups, across documents */
 	struct lex_join join;	/* the lexicon's join scorer, if has_join */
 	int has_join;
+	/* word lists, as sets */
+	struct txwordset function_words, months, short_words, affixes;
 	float typo_w[2];	/* the least and greatest weight of F_TYPO */
 	size_t namescap;
 };
@@ -153,10 +141,12 @@ unsigned fx_doc_count(struct fixer *fx, const char *s, size_t n);
 /* The document entry of word token i, and its lexicon entry (looked up once). */
 struct dword *fx_tok_word(struct fixer *fx, size_t i);
 long fx_tok_lex(struct fixer *fx, size_t i);
-/* Whether w[0..n), lowered ("-" before it if suffix), is a word of list (see lang.h). */
-int fx_in_words(const char *list, const char *w, size_t n, int suffix);
+/* Whether w[0..n), ASCII lowered ("-" before it if suffix), is in set. */
+int fx_in_words(const struct txwordset *set, const char *w, size_t n, int suffix);
 /* Whether w[0..n) is an English function word. */
-int fx_function_word(const char *w, size_t n);
+int fx_function_word(const struct fixer *fx, const char *w, size_t n);
+/* fix_join.c's lists: two-letter words that may be a part, and affixes ("-" before a suffix). */
+extern const char fx_short_words[], fx_affixes[];
 
 /* fix_join.c: the typo feature's weight range, and the test the zero-width rule asks. */
 void fx_typo_range(struct fixer *fx);

@@ -77,12 +77,12 @@ fx_zw_between_words(struct fixer *fx, size_t i, size_t e)
 }
 
 /* Two-letter words that may stand alone in a split (others are too rare). */
-static const char short_words[] =
+const char fx_short_words[] =
 	"a i am an as at be by do go he if in is it me my no of on or so to "
 	"up us we";
 
 /* Beginnings and ends of derived words: "polyrhythmic", "ostinatos" are no joins. */
-static const char affixes[] =
+const char fx_affixes[] =
 	"anti auto bio co counter cross de dis eco geo hyper inter intra "
 	"macro mega meta micro mid mini mis mono multi neo non over poly "
 	"post pre pro proto pseudo re self semi sub super tele trans tri "
@@ -141,7 +141,7 @@ split_glued(struct fixer *fx, const struct txtok *t)
 		id = fx_lookup(fx, w + i + k + 1, j - i - k - 1);
 		if (j == n && ascii_letter((unsigned char)w[i - 1]) &&
 		    (lex_flags(fx->lx, id) & LEX_LOWER) &&
-		    (fx_function_word(w + i + k + 1, j - i - k - 1) ||
+		    (fx_function_word(fx, w + i + k + 1, j - i - k - 1) ||
 		    lex_count(fx->lx, id) >= GLUED_MIN) &&
 		    fx_edit(fx, t->start + i + k + 1, t->start + i + k + 1, R_JOINED,
 		    " ", 1) != 0)
@@ -161,8 +161,8 @@ split_glued(struct fixer *fx, const struct txtok *t)
 			for (j = i; j < n && w[j] >= '0' && w[j] <= '9'; j++)
 				;
 			if (k == 0 && j == n && j - i <= 4 &&
-			    (fx_in_words(txlang_find("en")->months, w, i, 0) ||
-			    (fx_function_word(w, i) && i >= 2)) &&
+			    (fx_in_words(&fx->months, w, i, 0) ||
+			    (fx_function_word(fx, w, i) && i >= 2)) &&
 			    fx_edit(fx, t->start + i, t->start + i, R_JOINED, " ", 1) != 0)
 				return -1;
 			continue;
@@ -181,7 +181,7 @@ split_glued(struct fixer *fx, const struct txtok *t)
 		/* a listed word (a capitalized one, or of 5 letters: not "10kms") */
 		if (((lex_flags(fx->lx, id) & LEX_LOWER) && (j - k >= 5 ||
 		    (w[k] >= 'A' && w[k] <= 'Z'))) ||
-		    fx_in_words(txlang_find("en")->months, w + k, j - k, 0))
+		    fx_in_words(&fx->months, w + k, j - k, 0))
 			if (fx_edit(fx, t->start + k, t->start + k, R_JOINED, " ", 1) != 0)
 				return -1;
 	}
@@ -273,7 +273,7 @@ typo_neighbour(struct fixer *fx, const char *w, size_t n, const size_t *cut,
  * a common short word; a part that begins with a capital may also be a
  * name the document uses alone.  self is w's lexicon entry.  Fills cut[]
  * and returns the number of cuts, 0 for none.  Work: O(n * MAXWORD)
- * look-ups, each cached.
+ * look-ups, each a probe of the lexicon's index.
  */
 static int
 join_candidate(struct fixer *fx, const char *w, size_t n, long self, size_t *cut,
@@ -304,8 +304,8 @@ join_candidate(struct fixer *fx, const char *w, size_t n, long self, size_t *cut
 			if (!(f & (LEX_LOWER | LEX_UPPER)) && !(w[i] >= 'A' &&
 			    w[i] <= 'Z' && j - i >= 3 && fx_doc_count(fx, w + i, j - i) > 0))
 				continue;
-			if (j - i < 3 && !fx_function_word(w + i, j - i) &&
-			    !fx_in_words(short_words, w + i, j - i, 0))
+			if (j - i < 3 && !fx_function_word(fx, w + i, j - i) &&
+			    !fx_in_words(&fx->short_words, w + i, j - i, 0))
 				continue;
 			for (k = i + 1, across = 0; k < j; k++)
 				across += w[k] >= 'A' && w[k] <= 'Z' && w[k - 1] >= 'a';
@@ -418,13 +418,13 @@ join_features(struct fixer *fx, const char *w, size_t n, long self, int shape,
 		b = i < (size_t)np ? cut[i] : n;
 		pos = i == 0 ? 'F' : i == (size_t)np ? 'L' : 'M';
 		id = fx_lookup(fx, w + a, b - a);
-		fw = fx_function_word(w + a, b - a);
+		fw = fx_function_word(fx, w + a, b - a);
 		jf(j, F_LEN, pos, (long)(b - a < 10 ? b - a : 10), NULL, 0);
 		jf(j, F_COUNT, pos, mag(lex_count(fx->lx, id)), NULL, 0);
 		jf(j, F_FLAGS, pos, (long)lex_flags(fx->lx, id), NULL, 0);
 		jf(j, F_FUNC, pos, fw, NULL, 0);
-		if ((i < (size_t)np && fx_in_words(affixes, w + a, b - a, 0)) ||
-		    (i > 0 && fx_in_words(affixes, w + a, b - a, 1)))
+		if ((i < (size_t)np && fx_in_words(&fx->affixes, w + a, b - a, 0)) ||
+		    (i > 0 && fx_in_words(&fx->affixes, w + a, b - a, 1)))
 			jf(j, F_AFFIX, pos, 1, NULL, 0);
 		jf(j, F_DOC, pos, (long)(a > 0 || b < n ? fx_doc_count(fx, w + a, b - a) :
 		    0) > 1 ? 2 : (long)fx_doc_count(fx, w + a, b - a), NULL, 0);

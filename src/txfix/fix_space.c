@@ -224,7 +224,7 @@ rule_clause_space(struct fixer *fx)
 		if (is_char(p, ':') && word_len(s, a) >= 3 &&
 		    txu8_is_letter(a->last) && b->kind == TXTOK_WORD &&
 		    (capitalized(b) || (fx->lx != NULL &&
-		    fx_function_word(s + b->start, b->end - b->start))) &&
+		    fx_function_word(fx, s + b->start, b->end - b->start))) &&
 		    fx_edit(fx, p->end, p->end, R_CLAUSE_SPACE, " ", 1) != 0)
 			return -1;
 	}

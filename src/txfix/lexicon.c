@@ -23,7 +23,75 @@ struct lexicon {
 	const char *pool;
 	size_t poolsize;
 	const unsigned char *join;	/* NULL: no join scorer */
+	/* the hash indexes (NULL in a file without them: binary search) */
+	const unsigned char *windex, *pindex;
+	uint32_t wmask, pmask;
+	unsigned idbits;	/* a word index slot: word + 1 in idbits, a tag above */
 };
+
+/*
+ * A slot of the word index is a u32: word + 1 (0: empty) in its low
+ * idbits bits, and above them as many bits of the key's hash, a tag that
+ * spares most probes a look at the word; a slot of the pair index is a
+ * u32 pair + 1.
+ */
+#define WSLOT 4
+#define PSLOT 4
+
+/* Bits for the numbers 0..n. */
+static unsigned
+id_bits(size_t n)
+{
+	unsigned b = 1;
+
+	while (b < 31 && ((size_t)1 << b) <= n)
+		b++;
+	return b;
+}
+
+static uint32_t
+word_tag(uint64_t h, unsigned idbits)
+{
+	return (uint32_t)(h >> 32) >> idbits << idbits;
+}
+
+static uint64_t
+pair_hash(uint32_t w1, uint32_t w2)
+{
+	unsigned char k[8];
+
+	txmodel_put32(k, w1);
+	txmodel_put32(k + 4, w2);
+	return txhash(k, 8, 0);
+}
+
+/* The least power of two of at least 1.25n slots: under 80% full, probe chains stay short. */
+static unsigned
+index_bits(size_t n)
+{
+	unsigned b = 4;
+
+	while (((size_t)1 << b) < n + n / 4 + 1)
+		b++;
+	return b;
+}
+
+/* An index section: u32 bits, u32 0, then 1 << bits slots; NULL if malformed. */
+static const unsigned char *
+index_section(struct lexicon *lx, const char *name, size_t slot, uint32_t *mask)
+{
+	const unsigned char *p;
+	size_t len;
+	uint32_t bits;
+
+	if ((p = txmodel_section(&lx->m, name, &len)) == NULL || len < 8)
+		return NULL;
+	bits = txmodel_get32(p);
+	if (bits < 4 || bits > 30 || len != 8 + (slot << bits))
+		return NULL;
+	*mask = ((uint32_t)1 << bits) - 1;
+	return p + 8;
+}
 
 static uint32_t
 w_off(const struct lexicon *lx, size_t w)
@@ -76,6 +144,24 @@ check(struct lexicon *lx)
 	    (nj < 16 || txmodel_get32(lx->join) < 8 || txmodel_get32(lx->join) > 24 ||
 	    nj != 16 + ((size_t)4 << txmodel_get32(lx->join))))
 		return "corrupt lexicon (join scorer)";
+	lx->windex = index_section(lx, "windex", WSLOT, &lx->wmask);
+	lx->pindex = index_section(lx, "pindex", PSLOT, &lx->pmask);
+	if ((txmodel_section(&lx->m, "windex", &nj) != NULL && lx->windex == NULL) ||
+	    (txmodel_section(&lx->m, "pindex", &nj) != NULL && lx->pindex == NULL) ||
+	    (lx->windex == NULL) != (lx->pindex == NULL))
+		return "corrupt lexicon (index)";
+	if (lx->windex != NULL) {
+		lx->idbits = txmodel_get32(lx->windex - 4);
+		if (lx->idbits != id_bits(lx->nwords))
+			return "corrupt lexicon (index)";
+	}
+	/*
+	 * An indexed file is not walked: its checksum was verified on open,
+	 * and every entry a look-up reaches is bounds-checked as it is read
+	 * (entry_ok), so start-up costs no pass over the tables.
+	 */
+	if (lx->windex != NULL)
+		return NULL;
 	for (i = 0; i < lx->nwords; i++) {
 		if ((uint64_t)w_off(lx, i) + w_len(lx, i) > lx->poolsize ||
 		    w_len(lx, i) == 0)
@@ -125,11 +211,40 @@ lex_close(struct lexicon *lx)
 	free(lx);
 }
 
+/* Whether word w's key lies inside the pool (an indexed file is not walked). */
+static int
+entry_ok(const struct lexicon *lx, uint32_t w)
+{
+	return w < lx->nwords &&
+	    (uint64_t)w_off(lx, w) + w_len(lx, w) <= lx->poolsize;
+}
+
 long
 lex_find(const struct lexicon *lx, const char *s, size_t n)
 {
 	size_t lo = 0, hi = lx->nwords, mid;
+	const unsigned char *slot;
+	uint64_t h;
+	uint32_t k, id;
 	int c;
+
+	if (lx->windex != NULL) {
+		h = txhash(s, n, 0);
+		/* at most one pass over the slots, whatever the file holds */
+		for (k = 0; k <= lx->wmask; k++) {
+			slot = lx->windex + (size_t)((h + k) & lx->wmask) * WSLOT;
+			if ((id = txmodel_get32(slot)) == 0)
+				return -1;
+			if ((id & ~(((uint32_t)1 << lx->idbits) - 1)) !=
+			    word_tag(h, lx->idbits))
+				continue;
+			id &= ((uint32_t)1 << lx->idbits) - 1;
+			if (id > 0 && entry_ok(lx, id - 1) && w_len(lx, id - 1) == n &&
+			    memcmp(lx->pool + w_off(lx, id - 1), s, n) == 0)
+				return (long)(id - 1);
+		}
+		return -1;
+	}
 
 	while (lo < hi) {
 		mid = lo + (hi - lo) / 2;
@@ -165,6 +280,21 @@ lex_pair(const struct lexicon *lx, long w1, long w2)
 
 	if (w1 < 0 || w2 < 0)
 		return 0;
+	if (lx->pindex != NULL) {
+		uint64_t h = pair_hash((uint32_t)w1, (uint32_t)w2);
+		uint32_t k, id;
+
+		for (k = 0; k <= lx->pmask; k++) {
+			id = txmodel_get32(lx->pindex + (size_t)((h + k) & lx->pmask) * PSLOT);
+			if (id == 0 || id > lx->npairs)
+				return 0;
+			p = lx->pairs + (size_t)(id - 1) * PAIRSIZE;
+			if (txmodel_get32(p) == (uint32_t)w1 &&
+			    txmodel_get32(p + 4) == (uint32_t)w2)
+				return txmodel_get64(p + 8);
+		}
+		return 0;
+	}
 	while (lo < hi) {
 		mid = lo + (hi - lo) / 2;
 		p = lx->pairs + mid * PAIRSIZE;
@@ -195,6 +325,10 @@ lex_nwords(const struct lexicon *lx)
 const char *
 lex_word(const struct lexicon *lx, long w, size_t *n)
 {
+	if (w < 0 || !entry_ok(lx, (uint32_t)w)) {
+		*n = 0;
+		return "";
+	}
 	*n = w_len(lx, (size_t)w);
 	return lx->pool + w_off(lx, (size_t)w);
 }
@@ -403,14 +537,15 @@ lexb_add_lexicon(struct lexbuild *b, const struct lexicon *lx)
 
 	for (i = 0; i < lx->nwords; i++) {
 		s = lex_word(lx, i, &n);
-		if (lexb_add(b, s, n, lex_count(lx, i), lex_flags(lx, i)) != 0)
+		if (n > 0 && lexb_add(b, s, n, lex_count(lx, i), lex_flags(lx, i)) != 0)
 			return -1;
 	}
 	for (i = 0; i < lx->npairs; i++) {
 		p = lx->pairs + (size_t)i * PAIRSIZE;
 		s = lex_word(lx, txmodel_get32(p), &n);
 		t = lex_word(lx, txmodel_get32(p + 4), &m);
-		if (lexb_add_pair(b, s, n, t, m, txmodel_get64(p + 8)) != 0)
+		if (n > 0 && m > 0 && lexb_add_pair(b, s, n, t, m,
+		    txmodel_get64(p + 8)) != 0)
 			return -1;
 	}
 	if (lx->join != NULL) {
@@ -467,10 +602,14 @@ cmp_pair(const void *x, const void *y)
 int
 lexb_write(struct lexbuild *b, int fd, const char *producer)
 {
-	struct txmodel_sec sec[5];
+	struct txmodel_sec sec[7];
 	struct bword **order;
 	uint32_t nw = 0, np = 0, i, *final;
 	unsigned char *words = NULL, *pairs = NULL, *w, total[8];
+	unsigned char *windex = NULL, *pindex = NULL, *slot;
+	unsigned wbits, pbits;
+	uint64_t h, k;
+	size_t nsec;
 	char *pool = NULL;
 	uint64_t poolsize = 0, sum = 0;
 	int rc = -1;
@@ -526,13 +665,47 @@ lexb_write(struct lexbuild *b, int fd, const char *producer)
 		txmodel_put64(w + 8, b->pairs[i].count);
 	}
 	txmodel_put64(total, sum);
-	sec[0] = (struct txmodel_sec){ "words", words, (size_t)nw * WORDSIZE };
-	sec[1] = (struct txmodel_sec){ "pairs", pairs, (size_t)np * PAIRSIZE };
-	sec[2] = (struct txmodel_sec){ "pool", pool, (size_t)poolsize };
-	sec[3] = (struct txmodel_sec){ "total", total, 8 };
-	sec[4] = (struct txmodel_sec){ "join", b->join, b->joinlen };
-	rc = txmodel_write(fd, producer, KIND, sec, b->join != NULL ? 5 : 4);
+	/* the hash indexes, open addressing with linear probing */
+	wbits = index_bits(nw);
+	pbits = index_bits(np);
+	windex = calloc(1, 8 + ((size_t)WSLOT << wbits));
+	pindex = calloc(1, 8 + ((size_t)PSLOT << pbits));
+	if (windex == NULL || pindex == NULL)
+		goto out;
+	txmodel_put32(windex, wbits);
+	txmodel_put32(windex + 4, id_bits(nw));
+	txmodel_put32(pindex, pbits);
+	for (i = 0; i < nw; i++) {
+		h = txhash(order[i]->key, order[i]->len, 0);
+		for (k = h;; k++) {
+			slot = windex + 8 + (size_t)(k & (((uint64_t)1 << wbits) - 1)) * WSLOT;
+			if (txmodel_get32(slot) == 0)
+				break;
+		}
+		txmodel_put32(slot, (i + 1) | word_tag(h, id_bits(nw)));
+	}
+	for (i = 0; i < np; i++) {
+		h = pair_hash(b->pairs[i].a, b->pairs[i].b);
+		for (k = h;; k++) {
+			slot = pindex + 8 + (size_t)(k & (((uint64_t)1 << pbits) - 1)) * PSLOT;
+			if (txmodel_get32(slot) == 0)
+				break;
+		}
+		txmodel_put32(slot, i + 1);
+	}
+	nsec = 0;
+	sec[nsec++] = (struct txmodel_sec){ "words", words, (size_t)nw * WORDSIZE };
+	sec[nsec++] = (struct txmodel_sec){ "pairs", pairs, (size_t)np * PAIRSIZE };
+	sec[nsec++] = (struct txmodel_sec){ "pool", pool, (size_t)poolsize };
+	sec[nsec++] = (struct txmodel_sec){ "total", total, 8 };
+	if (b->join != NULL)
+		sec[nsec++] = (struct txmodel_sec){ "join", b->join, b->joinlen };
+	sec[nsec++] = (struct txmodel_sec){ "windex", windex, 8 + ((size_t)WSLOT << wbits) };
+	sec[nsec++] = (struct txmodel_sec){ "pindex", pindex, 8 + ((size_t)PSLOT << pbits) };
+	rc = txmodel_write(fd, producer, KIND, sec, nsec);
 out:
+	free(windex);
+	free(pindex);
 	free(order);
 	free(final);
 	free(words);

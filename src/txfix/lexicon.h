@@ -7,9 +7,17 @@
  *   pairs  npairs x { u32 w1, u32 w2, u64 count }              sorted by (w1, w2)
  *   pool   the keys' bytes
  *   total  u64, the sum of all word counts
- *   join   optional, the join scorer (fix.c): u32 bits, u32 0, f32 bias,
+ *   join   optional, the join scorer (fix_join.c): u32 bits, u32 0, f32 bias,
  *          f32 threshold, then 1 << bits f32 weights by feature slot
- * every integer little-endian; an f32 is stored as its bit pattern.
+ *   windex u32 bits, u32 idbits, then 1 << bits u32 slots: word + 1 in the
+ *          low idbits bits (the fewest that hold nwords), the high bits of
+ *          h = txhash(key, 0) >> 32 above them; word w at the first free
+ *          slot from h & mask, probing on
+ *   pindex u32 bits, u32 0, then 1 << bits u32 slots of pair + 1, by the
+ *          txhash of the pair's two u32 word numbers, little-endian
+ * every integer little-endian; an f32 is stored as its bit pattern.  A
+ * look-up is one probe of an index, usually; a file without the indexes
+ * (an older mklex's) is searched by bisection and walked whole on open.
  */
 #ifndef TXFIX_LEXICON_H
 #define TXFIX_LEXICON_H
@@ -28,8 +36,10 @@ struct lexicon;
 
 /*
  * Maps the lexicon file path.  Returns NULL with a message in *why when
- * the file cannot be read or is not a valid lexicon (every offset and the
- * order of the tables are checked).
+ * the file cannot be read or is not a valid lexicon: the checksum, the
+ * sections' sizes and, without indexes, every offset and the order of the
+ * tables are checked; with them, each entry a look-up reaches is
+ * bounds-checked as it is read, so that no file is read out of bounds.
  */
 struct lexicon *lex_open(const char *path, const char **why);
 void lex_close(struct lexicon *lx);

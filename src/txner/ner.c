@@ -117,15 +117,6 @@ ner_table_new(struct ner_table *t, size_t n, unsigned vsize)
 	return 0;
 }
 
-/* txmodel_get64 where the compiler sees it: a table probe is one load. */
-static inline uint64_t
-key_at(const unsigned char *b)
-{
-	return (uint64_t)b[0] | (uint64_t)b[1] << 8 | (uint64_t)b[2] << 16 |
-	    (uint64_t)b[3] << 24 | (uint64_t)b[4] << 32 | (uint64_t)b[5] << 40 |
-	    (uint64_t)b[6] << 48 | (uint64_t)b[7] << 56;
-}
-
 /* The slot of key, or of the empty slot where it would go; cap when neither. */
 static size_t
 table_slot(const struct ner_table *t, uint64_t key)
@@ -133,7 +124,7 @@ table_slot(const struct ner_table *t, uint64_t key)
 	size_t i = (size_t)txhash_mix_(key) & (t->cap - 1), probes;
 
 	for (probes = 0; probes < t->cap; probes++, i = (i + 1) & (t->cap - 1)) {
-		uint64_t k = key_at(t->bytes + 8 + 8 * i);
+		uint64_t k = txmodel_get64(t->bytes + 8 + 8 * i);
 
 		if (k == 0 || k == key)
 			return i;
@@ -158,7 +149,7 @@ ner_table_get(const struct ner_table *t, uint64_t key)
 	size_t i;
 
 	if (t == NULL || t->cap == 0 || (i = table_slot(t, key)) == t->cap ||
-	    key_at(t->bytes + 8 + 8 * i) != key)
+	    txmodel_get64(t->bytes + 8 + 8 * i) != key)
 		return NULL;
 	return t->bytes + 8 + 8 * t->cap + (size_t)t->vsize * i;
 }

@@ -101,6 +101,17 @@ print("fixed_encoding pass %d / %d, negatives unchanged %d / %d" % (
 	$m "txfix (one 50 MB document)" "$tmp/fix" -- bin/txfix
 	tr '\n' '\0' <"$tmp/fix" >"$tmp/fixz"
 	$m "txfix -z (one document a line)" "$tmp/fixz" -- bin/txfix -z
+	W=$shared/data/boilerplate/wcxb-dev/text
+	if [ -d "$W" ]; then
+		echo "== txfix: throughput on text that does not repeat (the WCXB pages' main text, 6.7 MB)"
+		for f in "$W"/*.txt; do cat "$f"; printf '\0'; done >"$tmp/pages"
+		tr '\0' '\n' <"$tmp/pages" >"$tmp/prose"
+		grep -v '^$' "$tmp/prose" | tr '\n' '\0' >"$tmp/prosez"
+		$m "cat | cat" "$tmp/prose" -- cat
+		$m "txfix (one document)" "$tmp/prose" -- bin/txfix
+		$m "txfix -z (one document a page)" "$tmp/pages" -- bin/txfix -z
+		$m "txfix -z (one document a line)" "$tmp/prosez" -- bin/txfix -z
+	fi
 fi
 
 B=$shared/data/boilerplate/wcxb-dev

@@ -86,6 +86,31 @@ test_codes(void **state)
 	assert_true(strlen(small) < sizeof(small));
 }
 
+/* A word set holds exactly its list's words, as txlang_in finds them. */
+static void
+test_wordset(void **state)
+{
+	const struct txlang *en = txlang_find("en");
+	const char *lists[] = { en->function_words, en->months, en->titles,
+	    "Dr  Mr e.g. Mr", "" }, *p, *w;
+	const char *others[] = { "", "th", "thee", "Mr.", "e.g", "may ", "xyz" };
+	struct txwordset ws;
+	size_t i, k, n;
+
+	(void)state;
+	for (i = 0; i < sizeof(lists) / sizeof(lists[0]); i++) {
+		assert_int_equal(txwordset_init(&ws, lists[i]), 0);
+		for (p = lists[i]; (w = txlang_next(&p, &n)) != NULL;)
+			assert_true(txwordset_has(&ws, w, n));
+		for (k = 0; k < sizeof(others) / sizeof(others[0]); k++)
+			assert_int_equal(txwordset_has(&ws, others[k], strlen(others[k])),
+			    txlang_in(lists[i], others[k], strlen(others[k])));
+		txwordset_free(&ws);
+		txwordset_free(&ws);	/* twice is harmless */
+		assert_false(txwordset_has(&ws, "the", 3));
+	}
+}
+
 int
 main(void)
 {
@@ -93,6 +118,7 @@ main(void)
 		cmocka_unit_test(test_find),
 		cmocka_unit_test(test_table),
 		cmocka_unit_test(test_lists),
+		cmocka_unit_test(test_wordset),
 		cmocka_unit_test(test_codes),
 	};
 

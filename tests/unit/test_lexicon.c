@@ -3,6 +3,7 @@
 #include <sys/stat.h>
 
 #include "harness.h"
+#include "hash.h"
 #include "lexicon.h"
 #include "model.h"
 
@@ -225,6 +226,105 @@ test_join(void **state)
 	unlink(path);
 }
 
+/* The hash indexes: every word and pair of a larger lexicon found, others not. */
+static void
+test_index(void **state)
+{
+	struct lexbuild *b = lexb_new();
+	struct lexicon *lx;
+	const char *why, *k;
+	char w[16], v[16];
+	size_t n;
+	long i, id, prev = -1;
+
+	(void)state;
+	assert_non_null(b);
+	for (i = 0; i < 3000; i++) {
+		snprintf(w, sizeof(w), "w%ldx", i * 7919 % 100003);
+		assert_int_equal(lexb_add(b, w, strlen(w), (uint64_t)i + 1, LEX_COUNTED), 0);
+		if (i > 0) {
+			snprintf(v, sizeof(v), "w%ldx", (i - 1) * 7919 % 100003);
+			assert_int_equal(lexb_add_pair(b, v, strlen(v), w, strlen(w),
+			    (uint64_t)i), 0);
+		}
+	}
+	write_built(b);
+	assert_non_null(lx = lex_open(path, &why));
+	for (i = 0; i < 3000; i++) {
+		snprintf(w, sizeof(w), "w%ldx", i * 7919 % 100003);
+		id = lex_find(lx, w, strlen(w));
+		assert_true(id >= 0);
+		k = lex_word(lx, id, &n);
+		assert_int_equal(n, strlen(w));
+		assert_memory_equal(k, w, n);
+		assert_int_equal(lex_count(lx, id), i + 1);
+		if (prev >= 0) {
+			assert_int_equal(lex_pair(lx, prev, id), i);
+			assert_int_equal(lex_pair(lx, id, prev), 0);
+		}
+		prev = id;
+		snprintf(w, sizeof(w), "w%ldy", i);
+		assert_int_equal(lex_find(lx, w, strlen(w)), -1);
+	}
+	lex_close(lx);
+	unlink(path);
+}
+
+/*
+ * Indexes with right checksums and wrong contents: a malformed one is
+ * refused; one that points outside the tables finds nothing, reading
+ * nothing out of bounds (an indexed file is not walked on open).
+ */
+static void
+test_index_corrupt(void **state)
+{
+	unsigned char word[16] = { 0 }, total[8] = { 0 }, pair[16] = { 0 };
+	unsigned char widx[8 + 4 * 16] = { 0 }, pidx[8 + 4 * 16] = { 0 };
+	struct lexicon *lx;
+	const char *why;
+	size_t i;
+
+	(void)state;
+	snprintf(path, sizeof(path), "/tmp/txlex.%ld", (long)getpid());
+	word[4] = 3;	/* "the" at 0 */
+	txmodel_put32(widx, 4);
+	txmodel_put32(widx + 4, 1);	/* one word: numbers 0..1 in one bit */
+	txmodel_put32(pidx, 4);
+	crafted((struct txmodel_sec[]){ { "words", word, 16 }, { "pairs", pair, 0 },
+	    { "pool", "the", 3 }, { "total", total, 8 }, { "windex", widx, 8 + 4 * 15 },
+	    { "pindex", pidx, sizeof(pidx) } }, 6, "txfix-lexicon-1", "index");
+	crafted((struct txmodel_sec[]){ { "words", word, 16 }, { "pairs", pair, 0 },
+	    { "pool", "the", 3 }, { "total", total, 8 }, { "windex", widx, sizeof(widx) } },
+	    5, "txfix-lexicon-1", "index");
+	/*
+	 * every slot full, tagged as "the": word 0 lies past the pool, or no
+	 * word at all
+	 */
+	word[4] = 9;
+	for (i = 0; i < 16; i++)
+		txmodel_put32(widx + 8 + 4 * i,
+		    ((uint32_t)(txhash("the", 3, 0) >> 32) & ~(uint32_t)1) | (i % 2));
+	for (i = 0; i < 16; i++)
+		txmodel_put32(pidx + 8 + 4 * i, 5);	/* no pair 5 */
+	{
+		int fd = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0644);
+
+		assert_int_equal(txmodel_write(fd, "test", "txfix-lexicon-1",
+		    (struct txmodel_sec[]){ { "words", word, 16 }, { "pairs", pair, 0 },
+		    { "pool", "the", 3 }, { "total", total, 8 }, { "windex", widx,
+		    sizeof(widx) }, { "pindex", pidx, sizeof(pidx) } }, 6), 0);
+		close(fd);
+	}
+	assert_non_null(lx = lex_open(path, &why));
+	assert_int_equal(lex_find(lx, "the", 3), -1);
+	assert_int_equal(lex_find(lx, "", 0), -1);
+	assert_int_equal(lex_pair(lx, 0, 0), 0);
+	lex_word(lx, 0, &i);
+	assert_int_equal(i, 0);
+	lex_close(lx);
+	unlink(path);
+}
+
 int
 main(void)
 {
@@ -232,6 +332,8 @@ main(void)
 		cmocka_unit_test(test_round_trip),
 		cmocka_unit_test(test_corrupt),
 		cmocka_unit_test(test_join),
+		cmocka_unit_test(test_index),
+		cmocka_unit_test(test_index_corrupt),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
