@@ -233,7 +233,7 @@ test_index(void **state)
 	struct lexbuild *b = lexb_new();
 	struct lexicon *lx;
 	const char *why, *k;
-	char w[16], v[16];
+	char w[32], v[32];
 	size_t n;
 	long i, id, prev = -1;
 
