@@ -27,7 +27,7 @@
 #define CASE_CUT_COST	5.0
 /* a word glued after an 's ("it'sover") is a function word or this common */
 #define GLUED_MIN	200000ULL
-/* a misspelt name is once in its document, the right one at least this often there */
+/* a misspelled name is once in its document, the right one at least this often there */
 #define NAME_MIN	3
 /* a name is a capitalized word of at least this many bytes */
 #define NAME_MINLEN	4
@@ -134,8 +134,6 @@ int fx_edit(struct fixer *fx, size_t start, size_t end, enum fix_rule r,
 long fx_lookup(const struct fixer *fx, const char *s, size_t n);
 /* Whether entry w is a word the lexicon counts or lists (not only a rare one). */
 int fx_known(const struct fixer *fx, long w);
-/* Whether w, entry id, is a word of its own: listed in lower case, or capitalized as a name. */
-int fx_listed(const struct fixer *fx, const char *w, long id);
 /* How often the document uses s[0..n), ASCII case folded. */
 unsigned fx_doc_count(struct fixer *fx, const char *s, size_t n);
 /* The document entry of word token i, and its lexicon entry (looked up once). */

@@ -40,8 +40,8 @@ join_word(const struct txtok *t, const char *s)
  * Whether word w (entry id) is a word in its own right: in a word list, in lower
  * case, or capitalized as written (a name).
  */
-int
-fx_listed(const struct fixer *fx, const char *w, long id)
+static int
+listed(const struct fixer *fx, const char *w, long id)
 {
 	unsigned f = lex_flags(fx->lx, id);
 
@@ -72,8 +72,8 @@ fx_zw_between_words(struct fixer *fx, size_t i, size_t e)
 	memcpy(joined, s + a, i - a);
 	memcpy(joined + (i - a), s + e, b - e);
 	return !fx_known(fx, fx_lookup(fx, joined, (i - a) + (b - e))) &&
-	    fx_listed(fx, s + a, fx_lookup(fx, s + a, i - a)) &&
-	    fx_listed(fx, s + e, fx_lookup(fx, s + e, b - e));
+	    listed(fx, s + a, fx_lookup(fx, s + a, i - a)) &&
+	    listed(fx, s + e, fx_lookup(fx, s + e, b - e));
 }
 
 /* Two-letter words that may stand alone in a split (others are too rare). */
@@ -192,7 +192,7 @@ split_glued(struct fixer *fx, const struct txtok *t)
  * The count of the most frequent listed word one edit (deletion,
  * insertion, substitution, transposition) from the lower-case ASCII word
  * w[0..n), leaving out the words equal to a part of the split cut[0..np):
- * "gardan" is "garden" misspelt more likely than "gar dan".  About 54n
+ * "gardan" is "garden" misspelled more likely than "gar dan".  About 54n
  * look-ups, made only for a word about to be split.
  */
 static uint64_t
@@ -577,7 +577,7 @@ rule_joined(struct fixer *fx)
 			continue;
 		self = fx_tok_lex(fx, i);
 		/* a word of its own; frequency-list junk ("hasa") is not */
-		if (fx_listed(fx, w, self))
+		if (listed(fx, w, self))
 			continue;
 		for (k = 1, upper = 0; k < n; k++)
 			upper += w[k] >= 'A' && w[k] <= 'Z';

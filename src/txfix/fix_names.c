@@ -1,5 +1,5 @@
 /*
- * fix_names: names, a name misspelt once in a document where the right
+ * fix_names: names, a name misspelled once in a document where the right
  * spelling is used at least NAME_MIN times (possessives counted).
  *
  * Every deletion variant of each name used that often goes into a hash

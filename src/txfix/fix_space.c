@@ -146,89 +146,107 @@ word_len(const char *s, const struct txtok *t)
 }
 
 /*
+ * Calls fn(fx, i, a, p, b) for each token p = tk[i] glued to the token a
+ * before it, b the token after p or NULL, until fn returns non-zero.
+ */
+typedef int glued_fn(struct fixer *, size_t, const struct txtok *,
+    const struct txtok *, const struct txtok *);
+
+static int
+each_glued(struct fixer *fx, glued_fn *fn)
+{
+	const struct txtok *tk = fx->tk;
+	size_t i;
+
+	for (i = 1; i < fx->ntk; i++)
+		if (glued(&tk[i - 1], &tk[i]) && fn(fx, i, &tk[i - 1], &tk[i],
+		    i + 1 < fx->ntk ? &tk[i + 1] : NULL) != 0)
+			return -1;
+	return 0;
+}
+
+/*
  * sentence-space: "U.S.Navy" (an abbreviation glued to a word), and a
  * sentence's end glued to the next: "rained.The", "it?Yes", "(see 2.1).It",
  * "flickered.A".
  */
-int
-rule_sentence_space(struct fixer *fx)
+static int
+sentence_space(struct fixer *fx, size_t i, const struct txtok *a,
+    const struct txtok *p, const struct txtok *b)
 {
-	const struct txtok *tk = fx->tk, *a, *p, *b;
 	const char *s = fx->s;
-	size_t i;
 
-	for (i = 1; i < fx->ntk; i++) {
-		a = &tk[i - 1];
-		p = &tk[i];
-		b = i + 1 < fx->ntk ? &tk[i + 1] : NULL;
-		if (!glued(a, p))
-			continue;
-		if (a->kind == TXTOK_ABBREV && word_len(s, p) >= 2 &&
-		    !(p->flags & TXTOK_ALLCAPS) &&
-		    fx_edit(fx, p->start, p->start, R_SENTENCE_SPACE, " ", 1) != 0)
-			return -1;
-		if (b != NULL && glued(p, b) && (is_char(p, '.') ||
-		    is_char(p, '?') || is_char(p, '!')) && (capitalized(b) ||
-		    ((is_char(b, 'A') || is_char(b, 'I')) && word_len(s, a) >= 3)) &&
-		    ((a->kind == TXTOK_WORD && txu8_is_lower(a->last) &&
-		    word_len(s, a) >= 2) || a->kind == TXTOK_NUMBER ||
-		    (a->kind == TXTOK_PUNCT && txch_is(a->last, TXCH_CLOSE))) &&
-		    fx_edit(fx, p->end, p->end, R_SENTENCE_SPACE, " ", 1) != 0)
-			return -1;
-	}
+	(void)i;
+	if (a->kind == TXTOK_ABBREV && word_len(s, p) >= 2 &&
+	    !(p->flags & TXTOK_ALLCAPS) &&
+	    fx_edit(fx, p->start, p->start, R_SENTENCE_SPACE, " ", 1) != 0)
+		return -1;
+	if (b != NULL && glued(p, b) && (is_char(p, '.') ||
+	    is_char(p, '?') || is_char(p, '!')) && (capitalized(b) ||
+	    ((is_char(b, 'A') || is_char(b, 'I')) && word_len(s, a) >= 3)) &&
+	    ((a->kind == TXTOK_WORD && txu8_is_lower(a->last) &&
+	    word_len(s, a) >= 2) || a->kind == TXTOK_NUMBER ||
+	    (a->kind == TXTOK_PUNCT && txch_is(a->last, TXCH_CLOSE))) &&
+	    fx_edit(fx, p->end, p->end, R_SENTENCE_SPACE, " ", 1) != 0)
+		return -1;
 	return 0;
 }
 
+int
+rule_sentence_space(struct fixer *fx)
+{
+	return each_glued(fx, sentence_space);
+}
+
 /* clause-space: a clause's mark or a bracket glued to the next word. */
+static int
+clause_space(struct fixer *fx, size_t i, const struct txtok *a,
+    const struct txtok *p, const struct txtok *b)
+{
+	const struct txtok *tk = fx->tk;
+	const char *s = fx->s;
+
+	/* "Lane)runs", "[3]Her", "(mostly)new"; not "(s)he" */
+	if ((is_char(a, ')') || is_char(a, ']')) && word_len(s, p) >= 2 &&
+	    !(i >= 3 && word_len(s, &tk[i - 2]) == 1 &&
+	    (is_char(&tk[i - 3], '(') || is_char(&tk[i - 3], '['))) &&
+	    fx_edit(fx, p->start, p->start, R_CLAUSE_SPACE, " ", 1) != 0)
+		return -1;
+	/* "Tides(1921)", "houses(some"; not "word(s)" or "f(x)" */
+	if (is_char(p, '(') && word_len(s, a) >= 2 &&
+	    txu8_is_letter(a->last) && b != NULL && glued(p, b) &&
+	    (b->end - b->start >= 2 && (b->kind == TXTOK_WORD ||
+	    b->kind == TXTOK_NUMBER)) &&
+	    fx_edit(fx, p->start, p->start, R_CLAUSE_SPACE, " ", 1) != 0)
+		return -1;
+	if (b == NULL || !glued(p, b))
+		return 0;
+	/*
+	 * "funds,mostly", "others;but", "),Ottavia", "Varnholt,a",
+	 * "412,000;388,000"; not "x,y" or "5,600"
+	 */
+	if ((is_char(p, ',') || is_char(p, ';')) &&
+	    ((((word_len(s, a) >= 2 && txu8_is_letter(a->last)) ||
+	    is_closing(a)) && word_len(s, b) >= (word_len(s, a) >= 3 ? 1 : 2) &&
+	    txu8_is_letter(b->first)) || (is_char(p, ';') &&
+	    a->kind == TXTOK_NUMBER && b->kind == TXTOK_NUMBER &&
+	    a->end - a->start >= 3 && b->end - b->start >= 3)) &&
+	    fx_edit(fx, p->end, p->end, R_CLAUSE_SPACE, " ", 1) != 0)
+		return -1;
+	/* "Notes:these", "shade:a"; not "Re:X" or "x:y" */
+	if (is_char(p, ':') && word_len(s, a) >= 3 &&
+	    txu8_is_letter(a->last) && b->kind == TXTOK_WORD &&
+	    (capitalized(b) || (fx->lx != NULL &&
+	    fx_function_word(fx, s + b->start, b->end - b->start))) &&
+	    fx_edit(fx, p->end, p->end, R_CLAUSE_SPACE, " ", 1) != 0)
+		return -1;
+	return 0;
+}
+
 int
 rule_clause_space(struct fixer *fx)
 {
-	const struct txtok *tk = fx->tk, *a, *p, *b;
-	const char *s = fx->s;
-	size_t i;
-
-	for (i = 1; i < fx->ntk; i++) {
-		a = &tk[i - 1];
-		p = &tk[i];
-		b = i + 1 < fx->ntk ? &tk[i + 1] : NULL;
-		if (!glued(a, p))
-			continue;
-		/* "Lane)runs", "[3]Her", "(mostly)new"; not "(s)he" */
-		if ((is_char(a, ')') || is_char(a, ']')) && word_len(s, p) >= 2 &&
-		    !(i >= 3 && word_len(s, &tk[i - 2]) == 1 &&
-		    (is_char(&tk[i - 3], '(') || is_char(&tk[i - 3], '['))) &&
-		    fx_edit(fx, p->start, p->start, R_CLAUSE_SPACE, " ", 1) != 0)
-			return -1;
-		/* "Tides(1921)", "houses(some"; not "word(s)" or "f(x)" */
-		if (is_char(p, '(') && word_len(s, a) >= 2 &&
-		    txu8_is_letter(a->last) && b != NULL && glued(p, b) &&
-		    (b->end - b->start >= 2 && (b->kind == TXTOK_WORD ||
-		    b->kind == TXTOK_NUMBER)) &&
-		    fx_edit(fx, p->start, p->start, R_CLAUSE_SPACE, " ", 1) != 0)
-			return -1;
-		if (b == NULL || !glued(p, b))
-			continue;
-		/*
-		 * "funds,mostly", "others;but", "),Ottavia", "Varnholt,a",
-		 * "412,000;388,000"; not "x,y" or "5,600"
-		 */
-		if ((is_char(p, ',') || is_char(p, ';')) &&
-		    ((((word_len(s, a) >= 2 && txu8_is_letter(a->last)) ||
-		    is_closing(a)) && word_len(s, b) >= (word_len(s, a) >= 3 ? 1 : 2) &&
-		    txu8_is_letter(b->first)) || (is_char(p, ';') &&
-		    a->kind == TXTOK_NUMBER && b->kind == TXTOK_NUMBER &&
-		    a->end - a->start >= 3 && b->end - b->start >= 3)) &&
-		    fx_edit(fx, p->end, p->end, R_CLAUSE_SPACE, " ", 1) != 0)
-			return -1;
-		/* "Notes:these", "colour:a"; not "Re:X" or "x:y" */
-		if (is_char(p, ':') && word_len(s, a) >= 3 &&
-		    txu8_is_letter(a->last) && b->kind == TXTOK_WORD &&
-		    (capitalized(b) || (fx->lx != NULL &&
-		    fx_function_word(fx, s + b->start, b->end - b->start))) &&
-		    fx_edit(fx, p->end, p->end, R_CLAUSE_SPACE, " ", 1) != 0)
-			return -1;
-	}
-	return 0;
+	return each_glued(fx, clause_space);
 }
 
 /*

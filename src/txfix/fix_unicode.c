@@ -64,16 +64,19 @@ rule_nfc(struct fixer *fx)
 /* --- invisible characters -------------------------------------------- */
 
 /*
- * A zero-width space, word joiner, BOM or soft hyphen inside a word goes;
- * a zero-width space between two words ("deal\u200Bthat") is a space.
+ * Calls fn(fx, i, e, cp) for each non-ASCII character cp at bytes [i, e)
+ * of the document (ASCII skipped a byte at a time, without decoding),
+ * until fn returns non-zero.
  */
-int
-rule_zero_width(struct fixer *fx)
+typedef int char_fn(struct fixer *, size_t, size_t, int32_t);
+
+static int
+each_nonascii(struct fixer *fx, char_fn *fn)
 {
 	const char *s = fx->s;
 	size_t n = fx->n, i = 0, e;
 	int32_t cp;
-	int l, l2;
+	int l;
 
 	while (i < n) {
 		if ((unsigned char)s[i] < 0x80) {
@@ -82,11 +85,7 @@ rule_zero_width(struct fixer *fx)
 		}
 		cp = txu8_at(s, n, i, &l);
 		e = i + (size_t)l;
-		if ((cp == 0x200B || cp == 0x2060 || cp == 0xAD ||
-		    (cp == 0xFEFF && i > 0)) &&
-		    is_word_cp(cp_before(s, i)) && is_word_cp(txu8_at(s, n, e, &l2)) &&
-		    fx_edit(fx, i, e, R_ZERO_WIDTH, " ", cp == 0x200B &&
-		    fx_zw_between_words(fx, i, e) ? 1 : 0) != 0)
+		if (fn(fx, i, e, cp) != 0)
 			return -1;
 		i = e;
 	}
@@ -94,39 +93,53 @@ rule_zero_width(struct fixer *fx)
 }
 
 /*
+ * A zero-width space, word joiner, BOM or soft hyphen inside a word goes;
+ * a zero-width space between two words ("deal\u200Bthat") is a space.
+ */
+static int
+zero_width(struct fixer *fx, size_t i, size_t e, int32_t cp)
+{
+	int l;
+
+	return (cp == 0x200B || cp == 0x2060 || cp == 0xAD ||
+	    (cp == 0xFEFF && i > 0)) &&
+	    is_word_cp(cp_before(fx->s, i)) && is_word_cp(txu8_at(fx->s, fx->n, e, &l)) &&
+	    fx_edit(fx, i, e, R_ZERO_WIDTH, " ", cp == 0x200B &&
+	    fx_zw_between_words(fx, i, e) ? 1 : 0) != 0 ? -1 : 0;
+}
+
+int
+rule_zero_width(struct fixer *fx)
+{
+	return each_nonascii(fx, zero_width);
+}
+
+/*
  * A no-break space next to a space goes; one between words becomes a
  * space, unless it holds a number to its unit and --keep-nbsp says so.
  */
+static int
+nbsp(struct fixer *fx, size_t i, size_t e, int32_t cp)
+{
+	int32_t prev, next;
+	int l;
+
+	if (cp != 0xA0 && cp != 0x202F)
+		return 0;
+	prev = cp_before(fx->s, i);
+	next = txu8_at(fx->s, fx->n, e, &l);
+	if (prev == ' ' || next == ' ')
+		return fx_edit(fx, i, e, R_NBSP, "", 0);
+	if ((fx->english || (prev < 0x80 && next < 0x80)) &&
+	    is_word_cp(next) && (is_word_cp(prev) || prev == '.' ||
+	    prev == ',' || prev == ';' || prev == ':' || prev == ')') &&
+	    !(fx->o.keep_nbsp && txu8_is_digit(prev) && txu8_is_letter(next)))
+		return fx_edit(fx, i, e, R_NBSP, " ", 1);
+	return 0;
+}
+
 int
 rule_nbsp(struct fixer *fx)
 {
-	const char *s = fx->s;
-	size_t n = fx->n, i = 0, e;
-	int32_t cp, prev, next;
-	int l, l2;
-
-	while (i < n) {
-		if ((unsigned char)s[i] < 0x80) {
-			i++;
-			continue;
-		}
-		cp = txu8_at(s, n, i, &l);
-		e = i + (size_t)l;
-		if (cp == 0xA0 || cp == 0x202F) {
-			prev = cp_before(s, i);
-			next = txu8_at(s, n, e, &l2);
-			if (prev == ' ' || next == ' ') {
-				if (fx_edit(fx, i, e, R_NBSP, "", 0) != 0)
-					return -1;
-			} else if ((fx->english || (prev < 0x80 && next < 0x80)) &&
-			    is_word_cp(next) && (is_word_cp(prev) || prev == '.' ||
-			    prev == ',' || prev == ';' || prev == ':' || prev == ')') &&
-			    !(fx->o.keep_nbsp && txu8_is_digit(prev) &&
-			    txu8_is_letter(next)) &&
-			    fx_edit(fx, i, e, R_NBSP, " ", 1) != 0)
-				return -1;
-		}
-		i = e;
-	}
-	return 0;
+	return each_nonascii(fx, nbsp);
 }

@@ -76,19 +76,26 @@ index_bits(size_t n)
 	return b;
 }
 
-/* An index section: u32 bits, u32 0, then 1 << bits slots; NULL if malformed. */
+/*
+ * An index section: u32 bits, u32 field, then 1 << bits slots.  Returns
+ * the slots, NULL when there is no such section; *bad is set when there is
+ * one but it is malformed.
+ */
 static const unsigned char *
-index_section(struct lexicon *lx, const char *name, size_t slot, uint32_t *mask)
+index_section(struct lexicon *lx, const char *name, size_t slot, uint32_t *mask,
+    int *bad)
 {
 	const unsigned char *p;
 	size_t len;
 	uint32_t bits;
 
-	if ((p = txmodel_section(&lx->m, name, &len)) == NULL || len < 8)
+	if ((p = txmodel_section(&lx->m, name, &len)) == NULL)
 		return NULL;
-	bits = txmodel_get32(p);
-	if (bits < 4 || bits > 30 || len != 8 + (slot << bits))
+	bits = len >= 8 ? txmodel_get32(p) : 0;
+	if (bits < 4 || bits > 30 || len != 8 + (slot << bits)) {
+		*bad = 1;
 		return NULL;
+	}
 	*mask = ((uint32_t)1 << bits) - 1;
 	return p + 8;
 }
@@ -128,6 +135,7 @@ check(struct lexicon *lx)
 	const unsigned char *total;
 	size_t nw, np, nt, nj;
 	uint32_t i, a1, b1, a0 = 0, b0 = 0;
+	int bad = 0;
 
 	lx->words = txmodel_section(&lx->m, "words", &nw);
 	lx->pairs = txmodel_section(&lx->m, "pairs", &np);
@@ -144,17 +152,13 @@ check(struct lexicon *lx)
 	    (nj < 16 || txmodel_get32(lx->join) < 8 || txmodel_get32(lx->join) > 24 ||
 	    nj != 16 + ((size_t)4 << txmodel_get32(lx->join))))
 		return "corrupt lexicon (join scorer)";
-	lx->windex = index_section(lx, "windex", WSLOT, &lx->wmask);
-	lx->pindex = index_section(lx, "pindex", PSLOT, &lx->pmask);
-	if ((txmodel_section(&lx->m, "windex", &nj) != NULL && lx->windex == NULL) ||
-	    (txmodel_section(&lx->m, "pindex", &nj) != NULL && lx->pindex == NULL) ||
-	    (lx->windex == NULL) != (lx->pindex == NULL))
-		return "corrupt lexicon (index)";
-	if (lx->windex != NULL) {
+	lx->windex = index_section(lx, "windex", WSLOT, &lx->wmask, &bad);
+	lx->pindex = index_section(lx, "pindex", PSLOT, &lx->pmask, &bad);
+	if (lx->windex != NULL)
 		lx->idbits = txmodel_get32(lx->windex - 4);
-		if (lx->idbits != id_bits(lx->nwords))
-			return "corrupt lexicon (index)";
-	}
+	if (bad || (lx->windex == NULL) != (lx->pindex == NULL) ||
+	    (lx->windex != NULL && lx->idbits != id_bits(lx->nwords)))
+		return "corrupt lexicon (index)";
 	/*
 	 * An indexed file is not walked: its checksum was verified on open,
 	 * and every entry a look-up reaches is bounds-checked as it is read
@@ -580,6 +584,18 @@ lexb_set_join(struct lexbuild *b, unsigned bits, const float *w, float bias,
 	return 0;
 }
 
+/* The first empty u32 slot from h in index section tab (u32 bits first), probing on. */
+static unsigned char *
+free_slot(unsigned char *tab, uint64_t h)
+{
+	uint64_t mask = ((uint64_t)1 << txmodel_get32(tab)) - 1;
+	unsigned char *slot;
+
+	while (txmodel_get32(slot = tab + 8 + (size_t)(h & mask) * 4) != 0)
+		h++;
+	return slot;
+}
+
 static int
 cmp_word(const void *x, const void *y)
 {
@@ -606,9 +622,9 @@ lexb_write(struct lexbuild *b, int fd, const char *producer)
 	struct bword **order;
 	uint32_t nw = 0, np = 0, i, *final;
 	unsigned char *words = NULL, *pairs = NULL, *w, total[8];
-	unsigned char *windex = NULL, *pindex = NULL, *slot;
+	unsigned char *windex = NULL, *pindex = NULL;
 	unsigned wbits, pbits;
-	uint64_t h, k;
+	uint64_t h;
 	size_t nsec;
 	char *pool = NULL;
 	uint64_t poolsize = 0, sum = 0;
@@ -673,26 +689,15 @@ lexb_write(struct lexbuild *b, int fd, const char *producer)
 	if (windex == NULL || pindex == NULL)
 		goto out;
 	txmodel_put32(windex, wbits);
-	txmodel_put32(windex + 4, id_bits(nw));
 	txmodel_put32(pindex, pbits);
+	txmodel_put32(windex + 4, id_bits(nw));
 	for (i = 0; i < nw; i++) {
 		h = txhash(order[i]->key, order[i]->len, 0);
-		for (k = h;; k++) {
-			slot = windex + 8 + (size_t)(k & (((uint64_t)1 << wbits) - 1)) * WSLOT;
-			if (txmodel_get32(slot) == 0)
-				break;
-		}
-		txmodel_put32(slot, (i + 1) | word_tag(h, id_bits(nw)));
+		txmodel_put32(free_slot(windex, h), (i + 1) | word_tag(h, id_bits(nw)));
 	}
-	for (i = 0; i < np; i++) {
-		h = pair_hash(b->pairs[i].a, b->pairs[i].b);
-		for (k = h;; k++) {
-			slot = pindex + 8 + (size_t)(k & (((uint64_t)1 << pbits) - 1)) * PSLOT;
-			if (txmodel_get32(slot) == 0)
-				break;
-		}
-		txmodel_put32(slot, i + 1);
-	}
+	for (i = 0; i < np; i++)
+		txmodel_put32(free_slot(pindex, pair_hash(b->pairs[i].a, b->pairs[i].b)),
+		    i + 1);
 	nsec = 0;
 	sec[nsec++] = (struct txmodel_sec){ "words", words, (size_t)nw * WORDSIZE };
 	sec[nsec++] = (struct txmodel_sec){ "pairs", pairs, (size_t)np * PAIRSIZE };
