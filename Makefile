@@ -59,11 +59,11 @@ test_alloc_LDFLAGS = -Wl,--wrap=malloc,--wrap=calloc,--wrap=realloc,--wrap=free
 UNIT_BIN = $(UNIT:%=build/tests/unit/test_%)
 engines = $(foreach p,$(1),$($(p)_ENGINE))
 
-.PHONY: all check check-run deps demo bench install uninstall clean lexicon model-join model-strip model-ner \
+.PHONY: all check check-run deps demo bench install uninstall clean lexicon model-join model-split model-strip model-ner \
 	valgrind sanitize regen fuzz fuzz-run
 
 INSTALL_PROGS = $(PROGS) txstrip-train txner-train
-DATA = NOTICE en.lex strip.model en.ner
+DATA = NOTICE en.lex strip.model en.ner split.model
 
 all: $(INSTALL_PROGS:%=bin/%)
 
@@ -100,7 +100,7 @@ build/tests/unit/test_%: tests/unit/test_%.c $$(call engines,$$(test_$$*_PROG)) 
 		$(test_$*_LDFLAGS) -lm
 
 # Test helpers (tests/tools): a log replayer and a writer in random chunks.
-TOOLS = build/tests/tools/replay build/tests/tools/chunks build/mkclus build/mkjoin
+TOOLS = build/tests/tools/replay build/tests/tools/chunks build/mkclus build/mkjoin build/mksplit
 build/tests/tools/%: tests/tools/%.c
 	@mkdir -p $(@D)
 	$(CC) $(ALL_CFLAGS) -o $@ $<
@@ -161,6 +161,17 @@ build/mkclus: src/txner/mkclus.c
 build/mklex: src/txfix/mklex.c build/src/txfix/lexicon.o $(LIBTX)
 	$(CC) $(ALL_CFLAGS) -Isrc/txfix -o $@ src/txfix/mklex.c build/src/txfix/lexicon.o \
 		$(LIBTX) $(call pkg_libs,$(txfix_PKGS))
+
+# txsplit's boundary model is committed; this trains it again from the
+# sentences of UD English-EWT's training file (data/NOTICE), the same bytes
+# every time.
+model-split: build/mksplit
+	awk -f mk/ewt-text.awk $(UNER)/en_ewt-ud-train.iob2 | build/mksplit -v -p 0.8 -o data/split.model.new
+	mv data/split.model.new data/split.model
+
+build/mksplit: src/txsplit/mksplit.c $(txsplit_ENGINE) $(LIBTX)
+	$(CC) $(ALL_CFLAGS) -Isrc/txsplit -o $@ src/txsplit/mksplit.c $(txsplit_ENGINE) \
+		$(LIBTX) $(call pkg_libs,$(txsplit_PKGS)) -llinear -lm
 
 # The join scorer's trainer: txfix's engine and liblinear (see mk/lexicon.sh).
 build/mkjoin: src/txfix/mkjoin.c $(FIX_OBJS) build/src/txfix/lexicon.o $(LIBTX)

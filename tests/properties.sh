@@ -1,7 +1,8 @@
 #!/bin/sh
 # Properties over every test input and generated extremes.  txsplit:
 # nothing is lost (the non-white-space bytes of the output are those of the
-# input, in every mode), the bad-input fixtures, a 100 MB line.  txfix: a
+# input, in every mode, with the model and without, over the UD dev files
+# too when ../shared is there), the bad-input fixtures, a 100 MB line.  txfix: a
 # 10 MB word, a 1 MB run of quotes, 100,000 near-duplicate names, --learn
 # round trip, a missing lexicon.  Both: every golden's output is the same
 # when its input arrives a byte at a time or in random chunks, and work is
@@ -9,8 +10,10 @@
 # and txfix's pieces are in memory.sh.
 . tests/lib.sh
 
-for f in tests/data/*.txt tests/cli/txsplit/*.in examples/*.txt; do
-	for args in "" "-n space" "-n break" "-l de" "-l ja" "-l auto"; do
+dev=
+[ -d ../shared/data/sent ] && dev="../shared/data/sent/en_ewt-dev.txt ../shared/data/sent/en_ewt-dev.wrapped.txt"
+for f in tests/data/*.txt tests/cli/txsplit/*.in examples/*.txt $dev; do
+	for args in "" "--rules-only" "-n space" "-n break" "-l de" "-l ja" "-l auto"; do
 		# shellcheck disable=SC2086
 		$wrap bin/txsplit $args "$f" >"$tmp/out" 2>"$tmp/err"
 		st=$?

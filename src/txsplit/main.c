@@ -5,13 +5,17 @@
 #include <unistd.h>
 
 #include "cli.h"
+#include "data.h"
 #include "lang.h"
 #include "output.h"
 #include "run.h"
 #include "split.h"
 
 #define USAGE "usage: txsplit [-o] [-l lang] [-n auto|space|break] " \
-	"[--max-sentence bytes] " TXCLI_USAGE " [file ...]\n"
+	"[--max-sentence bytes] [--model file | --rules-only] " TXCLI_USAGE \
+	" [file ...]\n"
+
+enum { OPT_MAX = TXCLI_OPT_PROG, OPT_MODEL, OPT_RULES };
 
 static void
 usage(void)
@@ -25,6 +29,9 @@ usage(void)
 	    "                       or break (every line ends a sentence)\n"
 	    "      --max-sentence=BYTES  cut a sentence with no boundary after BYTES\n"
 	    "                       (default 1048576, at least 65536)\n"
+	    "      --model=FILE     English boundaries no mark decides: this model\n"
+	    "                       (default: split.model in the data)\n"
+	    "      --rules-only     English boundaries by the rules alone, no model\n"
 	    "  -z, --null           documents are separated by NUL bytes\n"
 	    "      --jsonl[=FIELD]  JSON Lines: split FIELD (default text), add \"sentences\"\n"
 	    "      --strict         stop at invalid UTF-8 (status 1)\n"
@@ -40,11 +47,13 @@ main(int argc, char *argv[])
 		{ "offsets", no_argument, NULL, 'o' },
 		{ "lang", required_argument, NULL, 'l' },
 		{ "newlines", required_argument, NULL, 'n' },
-		{ "max-sentence", required_argument, NULL, TXCLI_OPT_PROG },
+		{ "max-sentence", required_argument, NULL, OPT_MAX },
+		{ "model", required_argument, NULL, OPT_MODEL },
+		{ "rules-only", no_argument, NULL, OPT_RULES },
 		{ NULL, 0, NULL, 0 }
 	};
 	static const char *const modes[] = { "auto", "space", "break", NULL };
-	struct split_opts so = { SPLIT_NL_AUTO, "en", 0 };
+	struct split_opts so = { .newlines = SPLIT_NL_AUTO, .lang = "en" };
 	struct txrun run = { .unit = TXIN_PARA, .result = TXRUN_SPANS,
 	    .form = TXSPAN_TEXT, .flatten = 1, .separators = 1,
 	    .member = "sentences",
@@ -53,7 +62,8 @@ main(int argc, char *argv[])
 	struct txcli cli;
 	struct txout out;
 	const char *why;
-	char codes[512];
+	char codes[512], *found = NULL;
+	int rules_only = 0;
 	size_t max;
 	int c, m, status;
 
@@ -71,10 +81,16 @@ main(int argc, char *argv[])
 				return 2;
 			so.newlines = (enum split_newlines)m;
 			break;
-		case TXCLI_OPT_PROG:
+		case OPT_MAX:
 			if (txcli_bytes(&cli, "--max-sentence", optarg, 1,
 			    &so.max_sentence) != 0)
 				return 2;
+			break;
+		case OPT_MODEL:
+			so.model = optarg;
+			break;
+		case OPT_RULES:
+			rules_only = 1;
 			break;
 		}
 	}
@@ -88,10 +104,28 @@ main(int argc, char *argv[])
 		    txlang_codes(codes, sizeof(codes)));
 		return 2;
 	}
-	if ((sp = split_new(&so, &why)) == NULL) {
-		txcli_warn(&cli, "--lang: %s: %s", so.lang, why);
+	if (rules_only && so.model != NULL) {
+		txcli_warn(&cli, "--model and --rules-only exclude each other");
+		return 2;
+	}
+	/* only English text is split by the model */
+	if (rules_only || (strcmp(so.lang, "en") != 0 && strcmp(so.lang, "auto") != 0))
+		so.model = NULL;
+	else if (so.model == NULL && (so.model = found = txdata_find("split.model")) == NULL) {
+		txcli_warn(&cli, "split.model: model not found (install tx, set TX_DATA, "
+		    "or use --model or --rules-only)");
 		return 1;
 	}
+	if ((sp = split_new(&so, &why)) == NULL) {
+		/* English needs no ICU: what failed is the model */
+		if (so.model != NULL)
+			txcli_warn(&cli, "%s: %s", so.model, why);
+		else
+			txcli_warn(&cli, "--lang: %s: %s", so.lang, why);
+		free(found);
+		return 1;
+	}
+	free(found);
 	run.cli = &cli;
 	run.eng = sp;
 	if (txout_init(&out, STDOUT_FILENO) != 0)

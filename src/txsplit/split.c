@@ -1,4 +1,5 @@
 #include <errno.h>
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -6,6 +7,7 @@
 #include "chars.h"
 #include "hash.h"
 #include "lang.h"
+#include "model.h"
 #include "split.h"
 #include "tokens.h"
 #include "utf8.h"
@@ -66,6 +68,11 @@ struct splitter {
 	struct txspan one;		/* the sentence split_unit_next hands out */
 	size_t max;			/* the longest sentence before a cut */
 	unsigned long long cuts;
+	struct txmodel m;		/* the boundary model, when there is one */
+	const unsigned char *w;		/* its weights, f32 by feature */
+	double bias, threshold;		/* a boundary when the score is above */
+	void (*sink)(void *, const struct split_gap *);
+	void *sink_arg;
 };
 
 /* The slot of s[0..n) in l: where it is, or the empty slot where it would go. */
@@ -117,6 +124,45 @@ in_list(const struct wordlist *l, const char *s, size_t n, int lower_first)
 #define TK_IN(sp, s, t, which) in_list(&(sp)->list[which], (s) + (t)->start, \
 	(t)->end - (t)->start, 0)
 
+static double
+get_f64(const unsigned char *p)
+{
+	uint64_t u = txmodel_get64(p);
+	double d;
+
+	memcpy(&d, &u, sizeof(d));
+	return d;
+}
+
+#define SEC_HEAD 32
+
+/*
+ * The model's "boundary" section: u32 bits (SPLIT_BITS), u32 the feature
+ * set's version, f64 bias, f64 threshold, 8 bytes reserved, then an f32
+ * weight for each of the 1 << bits features.
+ */
+static int
+model_load(struct splitter *sp, const char *path, const char **why)
+{
+	const unsigned char *sec;
+	size_t len;
+
+	if (txmodel_open(&sp->m, path, SPLIT_KIND, why) != TXMODEL_OK)
+		return -1;
+	if ((sec = txmodel_section(&sp->m, "boundary", &len)) == NULL ||
+	    len < SEC_HEAD + ((size_t)4 << SPLIT_BITS) ||
+	    txmodel_get32(sec) != SPLIT_BITS ||
+	    txmodel_get32(sec + 4) != SPLIT_FEAT_VERSION ||
+	    !isfinite(sp->bias = get_f64(sec + 8)) ||
+	    !isfinite(sp->threshold = get_f64(sec + 16))) {
+		*why = "the boundary model is malformed or of another feature set";
+		txmodel_close(&sp->m);
+		return -1;
+	}
+	sp->w = sec + SEC_HEAD;
+	return 0;
+}
+
 struct splitter *
 split_new(const struct split_opts *o, const char **why)
 {
@@ -152,6 +198,12 @@ split_new(const struct split_opts *o, const char **why)
 		split_free(sp);
 		return NULL;
 	}
+	sp->sink = o->sink;
+	sp->sink_arg = o->sink_arg;
+	if (o->model != NULL && model_load(sp, o->model, why) != 0) {
+		split_free(sp);
+		return NULL;
+	}
 	return sp;
 }
 
@@ -165,6 +217,8 @@ split_free(struct splitter *sp)
 	for (i = 0; i < NLISTS; i++)
 		free(sp->list[i].w);
 	txbrk_close(sp->icu);
+	if (sp->w != NULL)
+		txmodel_close(&sp->m);
 	free(sp->copy);
 	free(sp->tk);
 	free(sp->brk);
@@ -686,6 +740,247 @@ split_english(struct splitter *sp, const char *s)
 	}
 }
 
+/*
+ * The boundary model: a logistic regression over hashed features of the
+ * gaps the rules leave open (mksplit trains it).  A gap is a candidate
+ * when no mark ends the token before it (the rules decide those) and
+ * what follows may start a sentence: a capital, a digit, an opening
+ * quote or bracket, a dash, or anything after an emoticon, a URL or an
+ * address.
+ * Its features: the forms and shapes of two tokens either side, and how
+ * far the gap is from the rules' boundaries before and after it, which
+ * are the rules' alone so that a window decides as the whole would.
+ */
+enum { F_L1 = 1, F_R1, F_L2, F_R2, F_SL, F_SR, F_SLR, F_SLLR, F_L1SR, F_SLR1,
+	F_L2L1, F_R1R2, F_SINCE, F_UNTIL, F_SINCE_SR, F_UNTIL_SR, F_OPENER,
+	F_NL_SR, F_CLOSING, F_L1R1 };
+
+#define FORM_MAX 24
+
+/* The hash of a token's form: a word lower-cased (ASCII) and cut, a class for the rest. */
+static uint64_t
+form(const char *s, const struct tk *t)
+{
+	char buf[FORM_MAX];
+	size_t i, n;
+
+	if (t == NULL)
+		return 1;
+	switch (t->kind) {
+	case TXTOK_NUMBER:
+	case TXTOK_URL:
+	case TXTOK_EMAIL:
+	case TXTOK_HANDLE:
+	case TXTOK_HASHTAG:
+	case TXTOK_EMOTICON:
+	case TXTOK_INVALID:
+		return 2 + t->kind;
+	default:
+		break;
+	}
+	if ((n = t->end - t->start) > FORM_MAX)
+		n = FORM_MAX;
+	for (i = 0; i < n; i++) {
+		char c = s[t->start + i];
+
+		buf[i] = c >= 'A' && c <= 'Z' ? (char)(c - 'A' + 'a') : c;
+	}
+	return txhash(buf, n, 0);
+}
+
+/* A token's shape: its case pattern, or its kind, and whether it is short. */
+static uint64_t
+shape(const char *s, const struct tk *t)
+{
+	uint64_t k;
+
+	if (t == NULL)
+		return 1;
+	switch (t->kind) {
+	case TXTOK_WORD:
+	case TXTOK_ABBREV:
+		k = t->flags & TXTOK_ALLCAPS ? 2 : t->flags & TXTOK_UPPER ? 3 :
+		    t->flags & TXTOK_LOWER ? 4 : 5;
+		if (t->kind == TXTOK_ABBREV)
+			k |= 8;
+		if (t->end - t->start <= 2 || (t->end - t->start <= 8 &&
+		    txu8_count(s, t->start, t->end) <= 2))
+			k |= 16;
+		return k;
+	case TXTOK_PUNCT:
+	case TXTOK_SYMBOL:
+		return 256 + ((unsigned char)s[t->start] < 0x80 ?
+		    (unsigned char)s[t->start] : 128);
+	default:
+		return 32 + t->kind;
+	}
+}
+
+/* 0, 1, 2, 3, 4-5, 6-8, 9-12, 13-20, 21-35, 36 and more */
+static uint64_t
+bucket(size_t n)
+{
+	static const size_t top[] = { 0, 1, 2, 3, 5, 8, 12, 20, 35 };
+	size_t i;
+
+	for (i = 0; i < sizeof(top) / sizeof(top[0]); i++)
+		if (n <= top[i])
+			break;
+	return i;
+}
+
+/* Feature tmpl of the parts a and b: its index among 1 << SPLIT_BITS. */
+static uint32_t
+feat(unsigned tmpl, uint64_t a, uint64_t b)
+{
+	uint64_t h = (a * TXHASH_K1) ^ (b * TXHASH_K2) ^ (tmpl * TXHASH_K0);
+
+	return (uint32_t)(txhash_mix_(h) >> (64 - SPLIT_BITS));
+}
+
+/* Whether a mark ends tk[i], closing quotes and brackets aside. */
+static int
+after_mark(const struct splitter *sp, size_t i)
+{
+	const struct tk *tk = sp->tk;
+
+	while (i > 0 && tk[i].kind == TXTOK_PUNCT && is_closer(tk[i].first) &&
+	    !tk[i].space)
+		i--;
+	return terminal(&tk[i]) != T_NONE;
+}
+
+static int
+candidate(const struct splitter *sp, size_t i)
+{
+	const struct tk *l = &sp->tk[i], *r = &sp->tk[i + 1];
+
+	if (!r->space || r->marker)
+		return 0;
+	if (!(r->flags & TXTOK_UPPER) && !(r->flags & TXTOK_LOWER) &&
+	    !txu8_is_digit(r->first) && !is_opener(r->first) && r->first != '-' &&
+	    !txch_is(r->first, TXCH_DASH) && l->kind != TXTOK_EMOTICON &&
+	    l->kind != TXTOK_URL && l->kind != TXTOK_EMAIL)
+		return 0;
+	if ((r->flags & TXTOK_LOWER) && l->kind != TXTOK_EMOTICON &&
+	    l->kind != TXTOK_URL && l->kind != TXTOK_EMAIL)
+		return 0;
+	return !after_mark(sp, i);
+}
+
+/* A token's form and shape, kept for the gaps around it. */
+struct seen {
+	size_t i;	/* the token; SIZE_MAX: none yet */
+	uint64_t form, shape;
+};
+
+static const struct seen *
+token(const struct splitter *sp, const char *s, struct seen *c, size_t i)
+{
+	struct seen *e = &c[i & 3];
+
+	if (e->i != i) {
+		e->i = i;
+		e->form = form(s, &sp->tk[i]);
+		e->shape = shape(s, &sp->tk[i]);
+	}
+	return e;
+}
+
+/*
+ * The features of the gap after tk[i], since and until tokens from the
+ * rules' boundaries, into f[0..SPLIT_FEAT_MAX); returns their number.
+ */
+static size_t
+gap_features(const struct splitter *sp, const char *s, size_t i, size_t since,
+    size_t until, struct seen *c, uint32_t *f)
+{
+	const struct tk *tk = sp->tk;
+	static const struct seen none = { 0, 1, 1 };
+	const struct seen *l2 = since > 1 ? token(sp, s, c, i - 1) : &none;
+	const struct seen *l1 = token(sp, s, c, i), *r1 = token(sp, s, c, i + 1);
+	const struct seen *r2 = until > 1 ? token(sp, s, c, i + 2) : &none;
+	size_t n = 0;
+
+	f[n++] = feat(F_L1, l1->form, 0);
+	f[n++] = feat(F_R1, r1->form, 0);
+	f[n++] = feat(F_L2, l2->form, 0);
+	f[n++] = feat(F_R2, r2->form, 0);
+	f[n++] = feat(F_SL, l1->shape, 0);
+	f[n++] = feat(F_SR, r1->shape, 0);
+	f[n++] = feat(F_SLR, l1->shape, r1->shape);
+	f[n++] = feat(F_SLLR, l2->shape, l1->shape << 16 | r1->shape);
+	f[n++] = feat(F_L1SR, l1->form, r1->shape);
+	f[n++] = feat(F_SLR1, l1->shape, r1->form);
+	f[n++] = feat(F_L2L1, l2->form, l1->form);
+	f[n++] = feat(F_R1R2, r1->form, r2->form);
+	f[n++] = feat(F_L1R1, l1->form, r1->form);
+	f[n++] = feat(F_SINCE, bucket(since), 0);
+	f[n++] = feat(F_SINCE_SR, bucket(since), r1->shape);
+	f[n++] = feat(F_UNTIL, bucket(until), 0);
+	f[n++] = feat(F_UNTIL_SR, bucket(until), r1->shape);
+	if (is_opener_word(sp, s, &tk[i + 1]))
+		f[n++] = feat(F_OPENER, 0, 0);
+	if (TK_IN(sp, s, &tk[i], L_CLOSINGS))
+		f[n++] = feat(F_CLOSING, 0, 0);
+	f[n++] = feat(F_NL_SR, tk[i + 1].nl, r1->shape);
+	return n;
+}
+
+static double
+score(const struct splitter *sp, const uint32_t *f, size_t n)
+{
+	double v = sp->bias;
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		v += txmodel_getf32(sp->w + 4 * (size_t)f[i]);
+	return v;
+}
+
+/* The model's boundaries, after the rules' (brk); each offered to the sink. */
+static void
+mark_model(struct splitter *sp, const char *s)
+{
+	uint32_t f[SPLIT_FEAT_MAX];
+	struct seen c[4];
+	struct split_gap g;
+	size_t i, next = 0, since = 0;
+
+	if (sp->w == NULL && sp->sink == NULL)
+		return;
+	for (i = 0; i < 4; i++)
+		c[i].i = SIZE_MAX;
+	for (i = 0; i + 1 < sp->ntk; i++) {
+		g.end = sp->tk[i].end;
+		g.next = sp->tk[i + 1].start;
+		if (sp->brk[i]) {
+			since = 0;
+			if (sp->sink != NULL) {
+				g.rule = 1;
+				g.feat = NULL;
+				g.nfeat = 0;
+				sp->sink(sp->sink_arg, &g);
+			}
+			continue;
+		}
+		since++;
+		if (!candidate(sp, i))
+			continue;
+		/* the next of the rules' boundaries: the model's come only before it */
+		if (next <= i)
+			for (next = i + 1; next + 1 < sp->ntk && !sp->brk[next]; next++)
+				;
+		g.rule = 0;
+		g.feat = f;
+		g.nfeat = gap_features(sp, s, i, since, next - i, c, f);
+		if (sp->sink != NULL)
+			sp->sink(sp->sink_arg, &g);
+		if (sp->w != NULL && score(sp, f, g.nfeat) > sp->threshold)
+			sp->brk[i] = 1;
+	}
+}
+
 
 /* Whether t is an abbreviation of language lang that ends no sentence. */
 static int
@@ -856,6 +1151,8 @@ split_window(struct splitter *sp, size_t from, size_t to)
 	for (i = 1; i < sp->ntk; i++)
 		if (sp->tk[i].hard)
 			sp->brk[i - 1] = 1;
+	if (strcmp(sp->lang_now, "en") == 0)
+		mark_model(sp, s);
 
 	sp->nspan = sp->next = 0;
 	for (i = 0; i < sp->ntk; i++) {

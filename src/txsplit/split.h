@@ -6,16 +6,40 @@
 #define TXSPLIT_SPLIT_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 #include "run.h"
 #include "span.h"
 
 enum split_newlines { SPLIT_NL_AUTO, SPLIT_NL_SPACE, SPLIT_NL_BREAK };
 
+/*
+ * A gap between two tokens of English text, as the boundary model sees
+ * it: the bytes end..next between them (white space), whether the rules
+ * end a sentence there (then feat is NULL), or else the model's features.
+ */
+struct split_gap {
+	size_t end, next;	/* byte offsets in the paragraph */
+	int rule;
+	const uint32_t *feat;	/* indices below 1 << the model's bits */
+	size_t nfeat;
+};
+
+/* Features of a gap are hashed into 1 << SPLIT_BITS weights. */
+#define SPLIT_BITS 16
+#define SPLIT_FEAT_MAX 32
+/* Of the feature set: a model file is for one. */
+#define SPLIT_FEAT_VERSION 1
+#define SPLIT_KIND "txsplit boundaries"
+
 struct split_opts {
 	enum split_newlines newlines;
 	const char *lang;	/* "en" (the suite's rules), another ISO 639 code (ICU), or "auto" */
 	size_t max_sentence;	/* bytes; 0: SPLIT_MAX_SENTENCE */
+	const char *model;	/* the boundary model's file; NULL: the rules alone */
+	/* for training: called for every gap the model decides or the rules end */
+	void (*sink)(void *arg, const struct split_gap *g);
+	void *sink_arg;
 };
 
 /*
@@ -27,7 +51,11 @@ struct split_opts {
 
 struct splitter;
 
-/* Returns a splitter for opts, or NULL with a message in *why. */
+/*
+ * Returns a splitter for opts, or NULL with a message in *why (static
+ * storage): an unknown language, or a model file that cannot be read, is
+ * not a tx boundary model or is malformed.
+ */
 struct splitter *split_new(const struct split_opts *opts, const char **why);
 void split_free(struct splitter *sp);
 

@@ -22,6 +22,9 @@ for input in en_ewt-dev.txt en_ewt-dev.wrapped.txt; do
 		printf '%-24s -n %-6s ' "$input" "$mode"
 		python3 "$shared/scorers/score_sent.py" "$S/en_ewt-dev.gold" "$tmp/out" "$S/$input"
 	done
+	bin/txsplit --rules-only "$S/$input" >"$tmp/out"
+	printf '%-24s %-9s ' "$input" "--rules-only"
+	python3 "$shared/scorers/score_sent.py" "$S/en_ewt-dev.gold" "$tmp/out" "$S/$input"
 done
 
 echo "== txsplit: throughput on one core (English: EWT dev and the sample article, repeated to 200 MB)"
@@ -35,6 +38,7 @@ $m "cat | cat" "$tmp/big" -- cat
 $m "ICU sentence iterator (whole process)" "$tmp/big" -- build/tests/bench/icu_split '{}'
 build/tests/bench/icu_split "$tmp/big" | sed 's/^/  ICU: /'
 $m "txsplit" "$tmp/big" -- bin/txsplit
+$m "txsplit --rules-only" "$tmp/big" -- bin/txsplit --rules-only
 $m "txsplit -n space" "$tmp/big" -- bin/txsplit -n space
 $m "txsplit --offsets" "$tmp/big" -- bin/txsplit -o
 $m "txsplit -l de (ICU path)" "$tmp/big" -- bin/txsplit -l de

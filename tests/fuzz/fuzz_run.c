@@ -52,7 +52,8 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	static const enum txin_unit units[] = { TXIN_ALL, TXIN_PARA, TXIN_LINE, TXIN_ALL };
 	static struct splitter *sp;
 	static char path[64];
-	struct split_opts so = { SPLIT_NL_AUTO, "en", 0 };
+	struct split_opts so = { .newlines = SPLIT_NL_AUTO, .lang = "en",
+	    .model = "data/split.model" };
 	struct txrun r;
 	struct txcli cli;
 	struct txout w;

@@ -26,9 +26,12 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	static struct splitter *sp[4];
 	static const struct split_opts opts[4] = {
-		{ SPLIT_NL_AUTO, "en", 0 }, { SPLIT_NL_SPACE, "en", 0 },
+		{ .newlines = SPLIT_NL_AUTO, .lang = "en", .model = "data/split.model" },
+		{ .newlines = SPLIT_NL_SPACE, .lang = "en" },
 		/* the least --max-sentence, so that long inputs are cut */
-		{ SPLIT_NL_BREAK, "en", SPLIT_WINDOW }, { SPLIT_NL_AUTO, "de", 0 },
+		{ .newlines = SPLIT_NL_BREAK, .lang = "en", .max_sentence = SPLIT_WINDOW,
+		    .model = "data/split.model" },
+		{ .newlines = SPLIT_NL_AUTO, .lang = "de" },
 	};
 	const char *s = (const char *)data, *why;
 	struct txspan sv;

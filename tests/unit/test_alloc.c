@@ -77,8 +77,11 @@ static const char text[] =
 static void
 test_split(void **state)
 {
-	const struct split_opts langs[] = { { SPLIT_NL_AUTO, "en", 0 },
-		{ SPLIT_NL_SPACE, "de", 0 }, { SPLIT_NL_AUTO, "auto", 0 } };
+	const struct split_opts langs[] = {
+		{ .newlines = SPLIT_NL_AUTO, .lang = "en" },
+		{ .newlines = SPLIT_NL_SPACE, .lang = "de" },
+		{ .newlines = SPLIT_NL_AUTO, .lang = "auto" },
+		{ .newlines = SPLIT_NL_AUTO, .lang = "en", .model = "../../data/split.model" } };
 	struct splitter *sp;
 	struct txspan span;
 	const char *why;
@@ -185,7 +188,7 @@ static void
 test_run(void **state)
 {
 	static const char *const flags[] = { "", "z", "j" };
-	const struct split_opts so = { SPLIT_NL_AUTO, "en", 0 };
+	const struct split_opts so = { .newlines = SPLIT_NL_AUTO, .lang = "en" };
 	char path[64], *argv[1];
 	struct txrun r = { 0 };
 	struct txcli cli;

@@ -2,7 +2,10 @@
  * txsplit's engine on each category of the hard cases, with examples of our
  * own.  Each case is a paragraph and its sentences joined by " | ".
  */
+#include <math.h>
+
 #include "harness.h"
+#include "model.h"
 #include "split.h"
 
 struct tcase {
@@ -10,9 +13,8 @@ struct tcase {
 };
 
 static void
-run(const struct tcase *c, size_t n, const char *lang, enum split_newlines nl)
+run_opts(const struct tcase *c, size_t n, const struct split_opts *o)
 {
-	struct split_opts o = { nl, lang, 0 };
 	struct txspan sv;
 	struct splitter *sp;
 	const char *why;
@@ -20,7 +22,7 @@ run(const struct tcase *c, size_t n, const char *lang, enum split_newlines nl)
 	size_t i, len;
 	int k, bad = 0;
 
-	sp = split_new(&o, &why);
+	sp = split_new(o, &why);
 	assert_non_null(sp);
 	for (i = 0; i < n; i++) {
 		assert_int_equal(split_begin(sp, c[i].in, strlen(c[i].in)), 0);
@@ -38,6 +40,14 @@ run(const struct tcase *c, size_t n, const char *lang, enum split_newlines nl)
 	}
 	split_free(sp);
 	assert_int_equal(bad, 0);
+}
+
+static void
+run(const struct tcase *c, size_t n, const char *lang, enum split_newlines nl)
+{
+	struct split_opts o = { .newlines = nl, .lang = lang };
+
+	run_opts(c, n, &o);
 }
 
 #define RUN(cases) run(cases, sizeof(cases) / sizeof(cases[0]), "en", SPLIT_NL_SPACE)
@@ -260,7 +270,7 @@ test_bytes(void **state)
 static void
 test_windows(void **state)
 {
-	struct split_opts o = { SPLIT_NL_AUTO, "en", 0 };
+	struct split_opts o = { .newlines = SPLIT_NL_AUTO, .lang = "en" };
 	size_t n = 3 * SPLIT_WINDOW + 7, i, count = 0, prev = 0;
 	char *s = malloc(n);
 	struct txspan sv;
@@ -294,6 +304,85 @@ test_windows(void **state)
 	free(s);
 }
 
+/* Writes a boundary model of bits, the feature set version and bias, weights zero, to path. */
+static void
+write_model(const char *path, const char *kind, unsigned bits, unsigned version,
+    double bias)
+{
+	size_t len = 32 + ((size_t)4 << SPLIT_BITS);
+	unsigned char *sec = calloc(1, len);
+	struct txmodel_sec ms = { "boundary", sec, len };
+	uint64_t u;
+	FILE *f = fopen(path, "wb");
+
+	assert_non_null(sec);
+	assert_non_null(f);
+	txmodel_put32(sec, bits);
+	txmodel_put32(sec + 4, version);
+	memcpy(&u, &bias, sizeof(u));
+	txmodel_put64(sec + 8, u);
+	assert_int_equal(txmodel_write(fileno(f), "test_split", kind, &ms, 1), 0);
+	fclose(f);
+	free(sec);
+}
+
+/*
+ * A model that says yes to every gap it is asked about shows which gaps
+ * those are: none after a mark, none before lower case (but after an
+ * emoticon, a URL or an address), none inside glued text.
+ */
+static void
+test_model_candidates(void **state)
+{
+	static const struct tcase c[] = {
+		{ "we painted the fence Then we ate", "we painted the fence | Then we ate" },
+		{ "we painted the fence then we ate", "we painted the fence then we ate" },
+		{ "we ate, 3 of us - in (the) garden", "we ate, | 3 of us | - in | (the) garden" },
+		{ "Mr. Lee came. Then he left.", "Mr. Lee came. | Then he left." },
+		{ "Mr. Lee met Ann", "Mr. Lee met | Ann" },
+		{ "see www.example.com now", "see www.example.com | now" },
+		{ "nice :) really", "nice :) | really" },
+		{ "\"Yes,\" she said", "\"Yes,\" she said" },
+	};
+	char path[] = "/tmp/test_split_XXXXXX";
+	struct split_opts o = { .newlines = SPLIT_NL_AUTO, .lang = "en", .model = path };
+	int fd = mkstemp(path);
+
+	(void)state;
+	assert_true(fd >= 0);
+	close(fd);
+	write_model(path, SPLIT_KIND, SPLIT_BITS, SPLIT_FEAT_VERSION, 100);
+	run_opts(c, sizeof(c) / sizeof(c[0]), &o);
+	unlink(path);
+}
+
+/* A model file is refused when it is of another kind, size or feature set. */
+static void
+test_model_refused(void **state)
+{
+	char path[] = "/tmp/test_split_XXXXXX";
+	struct split_opts o = { .newlines = SPLIT_NL_AUTO, .lang = "en", .model = path };
+	const char *why;
+	int fd = mkstemp(path);
+
+	(void)state;
+	assert_true(fd >= 0);
+	close(fd);
+	write_model(path, "txstrip blocks", SPLIT_BITS, SPLIT_FEAT_VERSION, 0);
+	why = NULL;
+	assert_null(split_new(&o, &why));
+	assert_string_equal(why, "a tx model of another kind");
+	write_model(path, SPLIT_KIND, SPLIT_BITS - 1, SPLIT_FEAT_VERSION, 0);
+	assert_null(split_new(&o, &why));
+	assert_string_equal(why, "the boundary model is malformed or of another feature set");
+	write_model(path, SPLIT_KIND, SPLIT_BITS, SPLIT_FEAT_VERSION + 1, 0);
+	assert_null(split_new(&o, &why));
+	assert_string_equal(why, "the boundary model is malformed or of another feature set");
+	write_model(path, SPLIT_KIND, SPLIT_BITS, SPLIT_FEAT_VERSION, NAN);
+	assert_null(split_new(&o, &why));
+	unlink(path);
+}
+
 int
 main(void)
 {
@@ -312,6 +401,8 @@ main(void)
 		cmocka_unit_test(test_other_languages),
 		cmocka_unit_test(test_bytes),
 		cmocka_unit_test(test_windows),
+		cmocka_unit_test(test_model_candidates),
+		cmocka_unit_test(test_model_refused),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

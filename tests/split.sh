@@ -1,0 +1,70 @@
+#!/bin/sh
+# txsplit's boundary model: a file that is not sound is refused, a missing
+# one is said, the model only adds boundaries to the rules', and mksplit
+# learns from a corpus written here the boundary it shows, the same bytes
+# every time.
+. tests/lib.sh
+
+run="$wrap bin/txsplit"
+
+# The model file: truncated, corrupt, another kind, empty.
+head -c 5000 data/split.model >"$tmp/trunc.model"
+python3 -c 'import sys; b = bytearray(open(sys.argv[1], "rb").read()); b[len(b) // 2] ^= 1; open(sys.argv[2], "wb").write(b)' \
+	data/split.model "$tmp/corrupt.model"
+cp data/strip.model "$tmp/foreign.model"
+: >"$tmp/empty.model"
+for m in trunc corrupt foreign empty; do
+	echo 'One. Two.' | $run --model "$tmp/$m.model" >"$tmp/out" 2>"$tmp/err"
+	check "$m model: status 1" test $? -eq 1 -a ! -s "$tmp/out"
+	check "$m model: one message naming it" \
+		test "$(wc -l <"$tmp/err")" -eq 1 -a -n "$(grep "^txsplit: $tmp/$m.model: " "$tmp/err")"
+done
+
+# No model among the data files: said, unless it is not wanted.
+mkdir -p "$tmp/nodata"
+echo 'One. Two.' | TX_DATA="$tmp/nodata" $run >"$tmp/out" 2>"$tmp/err"
+check "no split.model: status 1" test $? -eq 1 -a ! -s "$tmp/out"
+check "no split.model: says so" grep -q '^txsplit: split.model: model not found' "$tmp/err"
+echo 'One. Two.' | TX_DATA="$tmp/nodata" $run --rules-only >"$tmp/out" 2>"$tmp/err"
+check "no split.model, --rules-only: splits" test "$(cat "$tmp/out")" = "$(printf 'One.\nTwo.')"
+echo 'Ein Satz. Noch einer.' | TX_DATA="$tmp/nodata" $run -l de >"$tmp/out" 2>"$tmp/err"
+check "no split.model, -l de: needs none" test $? -eq 0 -a ! -s "$tmp/err"
+echo x | $run --rules-only --model data/split.model >"$tmp/out" 2>"$tmp/err"
+check "--model with --rules-only: usage error" test $? -eq 2 -a -s "$tmp/err"
+
+# The model adds boundaries where no mark decides; it never takes one away.
+for f in tests/cli/txsplit/rules-*.in tests/cli/txsplit/model-web.in examples/article.txt; do
+	$run -o "$f" >"$tmp/model" 2>/dev/null
+	$run -o --rules-only "$f" >"$tmp/rules" 2>/dev/null
+	check "$(basename "$f"): the rules' boundaries are kept" \
+		test -z "$(cut -f 2 "$tmp/rules" | sort >"$tmp/a"; cut -f 2 "$tmp/model" | sort | comm -23 "$tmp/a" -)"
+done
+
+# mksplit: a corpus whose sentences end without a mark before "Later",
+# and the same text with the mark, where "Later" goes on after a comma.
+awk 'BEGIN {
+	split("the crew painted the fence|we fixed the old roof|they cleaned every window|she sorted the letters", a, "|")
+	for (d = 0; d < 300; d++) {
+		print a[d % 4 + 1]
+		print "Later we went home."
+		print a[(d + 1) % 4 + 1] ", Later than planned, we ate."
+		print ""
+	}
+}' >"$tmp/corpus"
+build/mksplit -o "$tmp/a.model" <"$tmp/corpus" 2>"$tmp/err"
+check "mksplit: status 0, quiet" test $? -eq 0 -a ! -s "$tmp/err"
+build/mksplit -o "$tmp/b.model" <"$tmp/corpus"
+check "mksplit: the same bytes twice" cmp -s "$tmp/a.model" "$tmp/b.model"
+echo 'we fixed the old roof Later we went home.' | $run --model "$tmp/a.model" >"$tmp/out"
+check "mksplit's model: the boundary it learnt" \
+	test "$(cat "$tmp/out")" = "$(printf 'we fixed the old roof\nLater we went home.')"
+echo 'we fixed the old roof Later we went home.' | $run --rules-only >"$tmp/out"
+check "the rules alone: no boundary" test "$(wc -l <"$tmp/out")" -eq 1
+build/mksplit -v -o "$tmp/c.model" <"$tmp/corpus" 2>"$tmp/err"
+check "mksplit -v: one line of figures" grep -q '^mksplit: 600 gold boundaries' "$tmp/err"
+: | build/mksplit -o "$tmp/d.model" 2>"$tmp/err"
+check "mksplit, no input: status 1, said" test $? -eq 1 -a -s "$tmp/err"
+build/mksplit -p 2 -o "$tmp/d.model" </dev/null 2>"$tmp/err"
+check "mksplit -p 2: usage error" test $? -eq 2
+
+finish split
