@@ -193,8 +193,7 @@ check-run: all $(UNIT_BIN) $(TOOLS)
 demo:
 	@mk/deps.sh check 2>/dev/null || mk/deps.sh install
 	@$(MAKE) --no-print-directory all
-	@echo '$$ bin/txstrip examples/article.txt | bin/txfix | bin/txsplit | bin/txner'
-	@bin/txstrip examples/article.txt | bin/txfix | bin/txsplit | bin/txner
+	@sh mk/demo.sh
 
 bench: all build/tests/bench/icu_split build/tests/bench/html_parse
 	@mk/deps.sh check time 2>/dev/null || mk/deps.sh install time
@@ -280,17 +279,20 @@ regen: all
 	@sh tests/run.sh --regen $(PROG) $(CASE)
 
 install: all
-	mkdir -p $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(DATADIR)
+	mkdir -p $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(MANDIR)/man7 \
+		$(DESTDIR)$(DATADIR)
 	for p in $(INSTALL_PROGS); do \
 		cp bin/$$p $(DESTDIR)$(BINDIR)/$$p && \
 		cp man/$$p.1 $(DESTDIR)$(MANDIR)/man1/$$p.1 || exit 1; \
 	done
+	cp man/tx.7 $(DESTDIR)$(MANDIR)/man7/tx.7
 	cp $(DATA:%=data/%) $(DESTDIR)$(DATADIR)/
 
 uninstall:
 	for p in $(INSTALL_PROGS); do \
 		rm -f $(DESTDIR)$(BINDIR)/$$p $(DESTDIR)$(MANDIR)/man1/$$p.1; \
 	done
+	rm -f $(DESTDIR)$(MANDIR)/man7/tx.7
 	rm -f $(DATA:%=$(DESTDIR)$(DATADIR)/%)
 	-rmdir $(DESTDIR)$(DATADIR) 2>/dev/null
 

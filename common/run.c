@@ -258,6 +258,8 @@ run_doc(struct loop *l, struct txin *d, uint64_t base, struct txout *w,
 	}
 	if (bom_owed && d->bom)
 		txout_write(w, BOM, 3);
+	/* a BOM and nothing after it: no unit counted its removal */
+	l->edits += u.bom && d->bom && r->drop_bom;
 	return read_end(l, d, k);
 }
 
@@ -296,7 +298,8 @@ run_record(struct loop *l, struct txjson_rec *rec)
 	int rc;
 
 	txin_init_mem(&d, rec->text, rec->textlen);
-	if (r->result == TXRUN_SPANS && (arr = json_array()) == NULL) {
+	if (r->result == TXRUN_SPANS && !r->spans_in_field &&
+	    (arr = json_array()) == NULL) {
 		txin_free(&d);
 		return fail(l, l->name, strerror(ENOMEM));
 	}
@@ -312,9 +315,12 @@ run_record(struct loop *l, struct txjson_rec *rec)
 	if (arr == NULL && r->member != NULL && r->member_value != NULL)
 		arr = r->member_value(r->eng);
 	/* a field without edits keeps its spelling (escapes and all) */
-	if (arr == NULL && l->edits == 0)
+	if (arr == NULL && (r->result == TXRUN_EDITS ? l->edits == 0 :
+	    l->field.len == rec->textlen &&
+	    (rec->textlen == 0 || memcmp(l->field.buf, rec->text, rec->textlen) == 0)))
 		return txout_write(l->out, rec->line, rec->len) != 0 ? -1 : 0;
-	if (txjson_write(l->out, rec, r->result == TXRUN_SPANS ? NULL :
+	if (txjson_write(l->out, rec,
+	    r->result == TXRUN_SPANS && !r->spans_in_field ? NULL :
 	    l->field.buf != NULL ? l->field.buf : "", l->field.len, arr) != 0 &&
 	    !l->out->err)
 		return fail(l, l->name, "cannot encode the record");
@@ -342,8 +348,8 @@ run_jsonl(struct loop *l, struct txin *in)
 			continue;
 		}
 		code = txjson_parse(&rec, line.text, line.len, r->cli->field,
-		    r->result == TXRUN_SPANS || r->member_value != NULL ?
-		    r->member : NULL);
+		    (r->result == TXRUN_SPANS && !r->spans_in_field) ||
+		    r->member_value != NULL ? r->member : NULL);
 		if (code != TXJSON_OK) {
 			snprintf(where, sizeof(where), "%llu", lineno);
 			txcli_warn(r->cli, "%s:%s: %s%s", l->name, where,

@@ -73,6 +73,12 @@ struct txrun {
 	size_t max;
 	const char *member;	/* --jsonl: the member spans are set in */
 	/*
+	 * --jsonl, TXRUN_SPANS: the spans replace the field instead, written
+	 * as lines exactly as plain text has them (no member is added), so
+	 * that the next program of a pipeline sees what it would in a file.
+	 */
+	int spans_in_field;
+	/*
 	 * --jsonl, TXRUN_EDITS: when not NULL, the value of member for the
 	 * record just edited (a new reference, or NULL for none), set after
 	 * the edited field (txstrip's "title").

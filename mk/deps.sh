@@ -4,8 +4,11 @@
 set -u
 # gcc and libc6-dev: a minimal Debian root has neither; bsdextrautils: col(1),
 # which tests/docs.sh uses to compare a page's SYNOPSIS with usage().
+# parallel: GNU parallel, which tests/compose.sh and examples/ scale out with;
+# openssh: the loopback "hosts" tests/hosts.sh sends batches to.
 pkgs="make gcc libc6-dev pkg-config libicu-dev libutf8proc-dev libjansson-dev
-libxml2-dev liblinear-dev libcmocka-dev unicode-data mandoc bsdextrautils python3"
+libxml2-dev liblinear-dev libcmocka-dev unicode-data mandoc bsdextrautils python3
+parallel openssh-server openssh-client"
 mode=${1:-check}
 [ $# -gt 0 ] && shift
 pkgs="$pkgs $*"

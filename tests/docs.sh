@@ -7,9 +7,12 @@
 
 PATH=$top/bin:$PATH
 export PATH
-for page in man/*.1; do
-	p=$(basename "$page" .1)
-	check "$p.1: mandoc -Tlint -Wwarning" mandoc -Tlint -Wwarning "$page"
+for page in man/*.1 man/*.7; do
+	p=$(basename "$page")
+	check "$p: mandoc -Tlint -Wwarning" mandoc -Tlint -Wwarning "$page"
+	case $page in
+	*.1)
+	p=${p%.1}
 	[ -x "bin/$p" ] || { bad "$p.1: no bin/$p"; continue; }
 	syn=$(mandoc -Tascii "$page" | col -b | sed -n '/^SYNOPSIS/,/^DESCRIPTION/p' |
 		sed '1d;$d' | tr -s ' \t\n' ' ' | sed 's/^ //;s/ $//')
@@ -17,6 +20,8 @@ for page in man/*.1; do
 	use=$("bin/$p" --help | awk -v p="$p" 'NR == 1 || $1 == p' |
 		sed 's/^usage: //' | tr -s ' \n' '  ' | sed 's/^ //;s/ $//')
 	check "$p.1: SYNOPSIS is usage() ($syn | $use)" test "$syn" = "$use"
+	;;
+	esac
 
 	# Examples: a literal display whose first line is "$ command".
 	awk -v dir="$tmp" '
@@ -35,7 +40,7 @@ for page in man/*.1; do
 	for ex in "$tmp"/ex*.sh; do
 		[ -f "$ex" ] || continue
 		(cd examples && sh "$ex") >"$tmp/got" 2>&1
-		check "$p.1 example: $(cat "$ex")" cmp -s "$tmp/got" "${ex%.sh}.want"
+		check "$p example: $(cat "$ex")" cmp -s "$tmp/got" "${ex%.sh}.want"
 		rm -f "$ex" "${ex%.sh}.want"
 	done
 done

@@ -16,7 +16,8 @@ for p in $(ls bin); do
 	check "installed $p runs" sh -c "echo 'A b. C d.' |
 		TX_DATA='$d/usr/local/share/tx' '$d/usr/local/bin/$p' $arg >/dev/null"
 done
-for f in NOTICE en.lex strip.model en.ner; do
+check "installed man7/tx.7" test -f "$d/usr/local/share/man/man7/tx.7"
+for f in NOTICE en.lex strip.model en.ner split.model; do
 	check "installed data/$f" test -f "$d/usr/local/share/tx/$f"
 done
 make -s --no-print-directory uninstall DESTDIR="$d" PREFIX=/usr/local >"$tmp/log" 2>&1

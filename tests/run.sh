@@ -91,7 +91,7 @@ done
 # Scripted suites (contract, properties, docs): each ends with
 # "NAME: N passed, M failed".  They run under LC_ALL=C, the locale of a
 # cron job or a minimal root, whatever the caller's is.
-for s in tests/contract.sh tests/properties.sh tests/memory.sh tests/split.sh tests/strip.sh tests/ner.sh tests/join.sh tests/docs.sh \
+for s in tests/contract.sh tests/properties.sh tests/memory.sh tests/compose.sh tests/hosts.sh tests/split.sh tests/strip.sh tests/ner.sh tests/join.sh tests/docs.sh \
     tests/install.sh; do
 	mkdir -p "$tmp/s"
 	LC_ALL=C TX_TMP=$tmp/s TX_QUICK=$quick TX_WRAP=$wrap sh "$s" >"$tmp/suite" 2>&1

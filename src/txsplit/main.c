@@ -13,9 +13,9 @@
 
 #define USAGE "usage: txsplit [-o] [-l lang] [-n auto|space|break] " \
 	"[--max-sentence bytes] [--model file | --rules-only] " TXCLI_USAGE \
-	" [file ...]\n"
+	" [--replace] [file ...]\n"
 
-enum { OPT_MAX = TXCLI_OPT_PROG, OPT_MODEL, OPT_RULES };
+enum { OPT_MAX = TXCLI_OPT_PROG, OPT_MODEL, OPT_RULES, OPT_REPLACE };
 
 static void
 usage(void)
@@ -34,6 +34,8 @@ usage(void)
 	    "      --rules-only     English boundaries by the rules alone, no model\n"
 	    "  -z, --null           documents are separated by NUL bytes\n"
 	    "      --jsonl[=FIELD]  JSON Lines: split FIELD (default text), add \"sentences\"\n"
+	    "      --replace        with --jsonl: FIELD becomes its sentences, one a line,\n"
+	    "                       as in plain text, instead of adding \"sentences\"\n"
 	    "      --strict         stop at invalid UTF-8 (status 1)\n"
 	    "      --skip-bad       pass malformed JSON Lines records through\n"
 	    "      --help, --version\n", stdout);
@@ -50,6 +52,7 @@ main(int argc, char *argv[])
 		{ "max-sentence", required_argument, NULL, OPT_MAX },
 		{ "model", required_argument, NULL, OPT_MODEL },
 		{ "rules-only", no_argument, NULL, OPT_RULES },
+		{ "replace", no_argument, NULL, OPT_REPLACE },
 		{ NULL, 0, NULL, 0 }
 	};
 	static const char *const modes[] = { "auto", "space", "break", NULL };
@@ -92,6 +95,9 @@ main(int argc, char *argv[])
 		case OPT_RULES:
 			rules_only = 1;
 			break;
+		case OPT_REPLACE:
+			run.spans_in_field = 1;
+			break;
 		}
 	}
 	if (c != TXCLI_END)
@@ -102,6 +108,11 @@ main(int argc, char *argv[])
 	if (strcmp(so.lang, "auto") != 0 && txlang_find(so.lang) == NULL) {
 		txcli_warn(&cli, "--lang: %s: unknown language (auto, %s)", so.lang,
 		    txlang_codes(codes, sizeof(codes)));
+		return 2;
+	}
+	if (run.spans_in_field && (cli.framing != TXCLI_JSONL ||
+	    run.form != TXSPAN_TEXT)) {
+		txcli_warn(&cli, "--replace needs --jsonl, and excludes -o");
 		return 2;
 	}
 	if (rules_only && so.model != NULL) {
