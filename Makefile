@@ -59,7 +59,7 @@ test_alloc_LDFLAGS = -Wl,--wrap=malloc,--wrap=calloc,--wrap=realloc,--wrap=free
 UNIT_BIN = $(UNIT:%=build/tests/unit/test_%)
 engines = $(foreach p,$(1),$($(p)_ENGINE))
 
-.PHONY: all check check-run deps demo bench install uninstall clean lexicon model-join model-split model-strip model-ner \
+.PHONY: all check check-run deps demo bench install uninstall deb deb-test clean lexicon model-join model-split model-strip model-ner \
 	valgrind sanitize regen fuzz fuzz-run
 
 INSTALL_PROGS = $(PROGS) txstrip-train txner-train
@@ -295,6 +295,21 @@ uninstall:
 	rm -f $(DESTDIR)$(MANDIR)/man7/tx.7
 	rm -f $(DATA:%=$(DESTDIR)$(DATADIR)/%)
 	-rmdir $(DESTDIR)$(DATADIR) 2>/dev/null
+
+# The Debian package, built from a copy of the tracked files (and any
+# edits to them) in build/deb, where the .deb lands.
+DEB_DEBS = dpkg-dev debhelper lintian git
+deb:
+	@mk/deps.sh check $(DEB_DEBS) 2>/dev/null || mk/deps.sh install $(DEB_DEBS)
+	rm -rf build/deb && mkdir -p build/deb/tx-$(VERSION)
+	git ls-files -z | xargs -0 cp --parents -t build/deb/tx-$(VERSION)
+	cd build/deb/tx-$(VERSION) && dpkg-buildpackage -us -uc -b >../build.log 2>&1 || \
+		{ tail -n 30 ../build.log; exit 1; }
+	@ls build/deb/*.deb
+
+# Builds, lints, installs (as root), runs the examples from /usr/bin, purges.
+deb-test:
+	@sh tests/deb.sh
 
 clean:
 	rm -rf build
