@@ -59,7 +59,7 @@ test_alloc_LDFLAGS = -Wl,--wrap=malloc,--wrap=calloc,--wrap=realloc,--wrap=free
 UNIT_BIN = $(UNIT:%=build/tests/unit/test_%)
 engines = $(foreach p,$(1),$($(p)_ENGINE))
 
-.PHONY: all check check-run deps demo bench install uninstall deb deb-test clean lexicon model-join model-split model-strip model-ner \
+.PHONY: all check check-run deps demo bench bench-plot install uninstall deb deb-test clean lexicon model-join model-split model-strip model-ner \
 	valgrind sanitize regen fuzz fuzz-run
 
 INSTALL_PROGS = $(PROGS) txstrip-train txner-train
@@ -198,6 +198,14 @@ demo:
 bench: all build/tests/bench/icu_split build/tests/bench/html_parse
 	@mk/deps.sh check time 2>/dev/null || mk/deps.sh install time
 	@sh tests/bench/run.sh
+
+# accuracy against speed, from the last make bench and the peers' figures
+bench-plot:
+	@mk/deps.sh check gnuplot-nox 2>/dev/null || mk/deps.sh install gnuplot-nox
+	@test -f tests/bench/results.tsv || { echo "bench-plot: run make bench first" >&2; exit 1; }
+	gnuplot -e "results='tests/bench/results.tsv'; peers='tests/bench/peers.tsv'; \
+		out='tests/bench/accuracy-speed.svg'" tests/bench/plot.gp
+	@echo "bench-plot: tests/bench/accuracy-speed.svg"
 
 build/tests/bench/icu_split: tests/bench/icu_split.c
 	@mkdir -p $(@D)

@@ -7,7 +7,9 @@ usage: measure.py NAME INPUT -- COMMAND...   (INPUT on stdin, or '{}' in COMMAND
 The command's output goes through a pipe to cat(1), as in a pipeline.  It
 runs TX_BENCH_RUNS times (default 3); MB/s is of the median wall time, the
 CPU figure is the command's own user+sys (GNU time), peak RSS the largest.
-Prints: NAME  MB  MB/s (wall)  MB/s (CPU)  peak RSS.
+Prints: NAME  MB  MB/s (wall)  MB/s (CPU)  peak RSS.  With TX_BENCH_RECORD
+set to a file, also appends there a line: speed TAB NAME TAB MB TAB MB/s
+(wall) TAB MB/s (CPU) TAB peak RSS in MB, for tests/bench/table.py.
 """
 import os
 import statistics
@@ -75,7 +77,12 @@ def main():
     rss = max(r[3] for r in runs)
     print(f"{name:<38} {size / 1e6:7.1f} MB {size / 1e6 / wall:8.1f} MB/s wall"
           f" ({size / 1e6 / cpu if cpu > 0 else float('inf'):.1f} MB/s CPU,"
-          f" median of {len(runs)})  peak RSS {rss / 1024:.1f} MB")
+          f" median of {len(runs)})  peak RSS {rss / 1024:.1f} MB", flush=True)
+    record = os.environ.get('TX_BENCH_RECORD')
+    if record:
+        with open(record, 'a') as f:
+            f.write(f"speed\t{name}\t{size / 1e6:.1f}\t{size / 1e6 / wall:.2f}\t"
+                    f"{size / 1e6 / cpu if cpu > 0 else 0:.2f}\t{rss / 1024:.1f}\n")
 
 
 if __name__ == '__main__':
