@@ -79,7 +79,16 @@ static const char en_months[] =
  * suppressions (which miss e.g. Italian "sig." and Portuguese "Sr.").
  */
 static const char de_nonfinal[] =
-	"Dr Hr Fr bzw usw Nr vgl ca Prof Str St";
+	"Dr Hr Fr Hrn bzw usw Nr vgl ca Prof Str St S Abb Tab Abs Abt Adr Anm Bd Bde "
+	"Bsp bzgl Dipl evtl Fa Fam geb gegr ggf Hrsg inkl Ing Jh Jhd "
+	"Kap lt Mio Mrd Mrz nachm Nrn od orig Pkt rd sog Tel Tsd ugs "
+	"urspr usf vorm zzgl Jan Feb Mär Apr Jun Jul Aug Sep Sept Okt Nov Dez";
+
+/* Words a number follows as a count, not an ordinal: "Seite 12. Dort". */
+static const char de_numabbr[] =
+	"Seite S Nr Nummer Kapitel Kap Abschnitt Abs Absatz Zeile Z Band Bd "
+	"Heft Tabelle Tab Abbildung Abb Anhang Anlage Artikel Art Paragraf "
+	"Paragraph Teil Folge Runde Platz Punkt Vers Gleis Raum Zimmer";
 
 static const char fr_nonfinal[] =
 	"M MM Mme Mlle Dr Pr av bd cf env St Ste";
@@ -100,6 +109,8 @@ static const char ru_nonfinal[] =
 	{ code, name, flags, "", "", "", "", "", "", "", "", "" }
 #define ICU_ABBR(code, name, flags, nonfinal) \
 	{ code, name, flags, "", "", "", nonfinal, "", "", "", "", "" }
+#define ICU_NUM(code, name, flags, nonfinal, numabbr) \
+	{ code, name, flags, "", numabbr, "", nonfinal, "", "", "", "", "" }
 
 /* Sorted by code. */
 static const struct txlang langs[] = {
@@ -109,7 +120,8 @@ static const struct txlang langs[] = {
 	ICU("ca", "Catalan", 0),
 	ICU("cs", "Czech", TXLANG_DOT_ORDINALS),
 	ICU("da", "Danish", TXLANG_DOT_ORDINALS),
-	ICU_ABBR("de", "German", TXLANG_DOT_ORDINALS, de_nonfinal),
+	ICU_NUM("de", "German", TXLANG_DOT_ORDINALS | TXLANG_OWN_ABBR, de_nonfinal,
+	    de_numabbr),
 	ICU("el", "Greek", 0),
 	{ "en", "English", TXLANG_RULES | TXLANG_LEXICON, en_titles, en_numabbr,
 	  en_abbr, en_nonfinal, en_openers, en_closings, en_bangnames,

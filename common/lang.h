@@ -13,7 +13,13 @@
 enum {
 	TXLANG_RULES = 1 << 0,		/* split by the suite's own rules, not ICU's */
 	TXLANG_DOT_ORDINALS = 1 << 1,	/* ordinals take a dot: "am 1. Januar" */
-	TXLANG_LEXICON = 1 << 2		/* txfix has a lexicon for it */
+	TXLANG_LEXICON = 1 << 2,	/* txfix has a lexicon for it */
+	/*
+	 * ICU's abbreviation suppressions are not used, only the profile's
+	 * own list: ICU 72's German ones also drop the boundary after any
+	 * word ending in "-er." ("Er war Lehrer. Wir ...").
+	 */
+	TXLANG_OWN_ABBR = 1 << 3
 };
 
 struct txlang {
@@ -21,7 +27,7 @@ struct txlang {
 	const char *name;
 	unsigned flags;
 	const char *titles;	/* abbreviations always followed by a name: Dr */
-	const char *numabbr;	/* abbreviations followed by a number: No */
+	const char *numabbr;	/* words a number follows as a count, not an ordinal: No, Seite */
 	const char *abbr;	/* abbreviations that may end a sentence: etc */
 	const char *nonfinal;	/* abbreviations that never end one: e.g */
 	const char *openers;	/* words that often open a sentence, lower case */

@@ -2,22 +2,52 @@
 #include <string.h>
 
 #include "span.h"
+#include "utf8.h"
 
-/* Writes s[0..n), each newline (with the CR before it) as one space. */
+/* Kana, Han, Hangul, CJK and fullwidth punctuation: scripts without spaces between words. */
+static int
+is_cjk(int32_t c)
+{
+	return (c >= 0x3000 && c <= 0x30FF) || (c >= 0x3400 && c <= 0x4DBF) ||
+	    (c >= 0x4E00 && c <= 0x9FFF) || (c >= 0xAC00 && c <= 0xD7AF) ||
+	    (c >= 0xFF00 && c <= 0xFFEF);
+}
+
+/*
+ * What a newline at s[k] of s[0..n) (after a CR at s[k - 1], if cr) is
+ * flattened to: nothing between two CJK characters, which a line break
+ * does not separate by a space, else a space.
+ */
+static int
+newline_as_space(const char *s, size_t n, size_t k, int cr)
+{
+	int32_t a, b;
+	size_t before = k - (size_t)cr;
+
+	if (before == 0 || k + 1 >= n)
+		return 1;
+	txu8_decode_back(s, before, &a);
+	txu8_decode(s + k + 1, n - k - 1, &b);
+	return !(is_cjk(a) && is_cjk(b));
+}
+
+/* Writes s[0..n), each newline (with the CR before it) as one space, or none between CJK. */
 static int
 write_flat(struct txout *w, const char *s, size_t n)
 {
 	const char *nl;
-	size_t k;
+	size_t k, a = 0;
+	int cr;
 
-	while ((nl = memchr(s, '\n', n)) != NULL) {
+	while ((nl = memchr(s + a, '\n', n - a)) != NULL) {
 		k = (size_t)(nl - s);
-		txout_write(w, s, k > 0 && s[k - 1] == '\r' ? k - 1 : k);
-		txout_putc(w, ' ');
-		n -= k + 1;
-		s = nl + 1;
+		cr = k > a && s[k - 1] == '\r';
+		txout_write(w, s + a, k - a - (size_t)cr);
+		if (newline_as_space(s, n, k, cr))
+			txout_putc(w, ' ');
+		a = k + 1;
 	}
-	return txout_write(w, s, n);
+	return txout_write(w, s + a, n - a);
 }
 
 int
@@ -58,7 +88,10 @@ text_json(const char *s, size_t n, int flatten)
 	for (i = k = 0; i < n; i++) {
 		if (s[i] == '\r' && i + 1 < n && s[i + 1] == '\n')
 			continue;
-		buf[k++] = s[i] == '\n' ? ' ' : s[i];
+		if (s[i] != '\n')
+			buf[k++] = s[i];
+		else if (newline_as_space(s, n, i, i > 0 && s[i - 1] == '\r'))
+			buf[k++] = ' ';
 	}
 	v = json_stringn(buf, k);
 	free(buf);

@@ -2,11 +2,12 @@
 # Checks for, and as root installs, the Debian packages that building and testing need.
 # usage: mk/deps.sh check|install [extra-package...]
 set -u
-# gcc and libc6-dev: a minimal Debian root has neither; bsdextrautils: col(1),
+# gcc and libc6-dev: a minimal Debian root has neither; g++: common/langid.cc,
+# the one C++ file (libcld2's interface is C++); bsdextrautils: col(1),
 # which tests/docs.sh uses to compare a page's SYNOPSIS with usage().
 # parallel: GNU parallel, which tests/compose.sh and examples/ scale out with;
 # openssh: the loopback "hosts" tests/hosts.sh sends batches to.
-pkgs="make gcc libc6-dev pkg-config libicu-dev libutf8proc-dev libjansson-dev
+pkgs="make gcc g++ libc6-dev pkg-config libicu-dev libutf8proc-dev libjansson-dev libcld2-dev
 libxml2-dev liblinear-dev libcmocka-dev unicode-data mandoc bsdextrautils python3
 parallel openssh-server openssh-client"
 mode=${1:-check}

@@ -90,21 +90,28 @@ done
 
 # Scripted suites (contract, properties, docs): each ends with
 # "NAME: N passed, M failed".  They run under LC_ALL=C, the locale of a
-# cron job or a minimal root, whatever the caller's is.
-for s in tests/contract.sh tests/properties.sh tests/memory.sh tests/compose.sh tests/hosts.sh tests/split.sh tests/strip.sh tests/ner.sh tests/join.sh tests/docs.sh \
-    tests/install.sh; do
-	mkdir -p "$tmp/s"
-	LC_ALL=C TX_TMP=$tmp/s TX_QUICK=$quick TX_WRAP=$wrap sh "$s" >"$tmp/suite" 2>&1
-	line=$(tail -n 1 "$tmp/suite")
+# cron job or a minimal root, whatever the caller's is, two at a time (the
+# machine's cores), each in a folder of its own; their reports are read
+# in order afterwards.
+suites="tests/memory.sh tests/properties.sh tests/compose.sh tests/contract.sh
+tests/hosts.sh tests/split.sh tests/strip.sh tests/ner.sh tests/join.sh tests/docs.sh
+tests/install.sh"
+for s in $suites; do echo "$s"; done |
+	TMPROOT=$tmp LC_ALL=C TX_QUICK=$quick TX_WRAP=$wrap xargs -P 2 -I{} sh -c '
+		d=$TMPROOT/s.$(basename "$1" .sh)
+		mkdir -p "$d" && TX_TMP=$d sh "$1" >"$d.out" 2>&1
+		rm -rf "$d"' sh {}
+for s in $suites; do
+	out=$tmp/s.$(basename "$s" .sh).out
+	line=$(tail -n 1 "$out" 2>/dev/null)
 	p=$(echo "$line" | sed -n 's/^[a-z]*: \([0-9]*\) passed, \([0-9]*\) failed$/\1/p')
 	f=$(echo "$line" | sed -n 's/^[a-z]*: \([0-9]*\) passed, \([0-9]*\) failed$/\2/p')
 	[ -n "$p" ] || { echo "FAIL: $s did not finish"; p=0 f=1; }
 	# Everything a failing suite printed, its commands' messages included
 	# (a missing tool reads as "col: not found", not as a wrong result).
-	[ "$f" -eq 0 ] || sed '$d' "$tmp/suite"
+	[ "$f" -eq 0 ] || sed '$d' "$out"
 	pass=$((pass + p))
 	fail=$((fail + f))
-	rm -rf "$tmp/s"
 done
 
 echo "$pass passed, $fail failed"

@@ -7,6 +7,7 @@
 #include "chars.h"
 #include "hash.h"
 #include "lang.h"
+#include "langid.h"
 #include "model.h"
 #include "split.h"
 #include "tokens.h"
@@ -194,7 +195,8 @@ split_new(const struct split_opts *o, const char **why)
 		return NULL;
 	}
 	if (pl != NULL && !(pl->flags & TXLANG_RULES) &&
-	    (sp->icu = txbrk_open(TXBRK_SENTENCE, lang, 1, why)) == NULL) {
+	    (sp->icu = txbrk_open(TXBRK_SENTENCE, lang,
+	    !(pl->flags & TXLANG_OWN_ABBR), why)) == NULL) {
 		split_free(sp);
 		return NULL;
 	}
@@ -331,6 +333,14 @@ ends_with_mark(const struct splitter *sp)
 	return sp->ntk > 0 && is_terminal_end(&sp->tk[sp->ntk - 1]);
 }
 
+/* Kana, Han and Hangul: scripts without case, whose lines say less. */
+static int
+is_cjk(int32_t c)
+{
+	return (c >= 0x3040 && c <= 0x30FF) || (c >= 0x3400 && c <= 0x4DBF) ||
+	    (c >= 0x4E00 && c <= 0x9FFF) || (c >= 0xAC00 && c <= 0xD7AF);
+}
+
 static void
 mark_lines(struct splitter *sp, const char *s)
 {
@@ -349,8 +359,9 @@ mark_lines(struct splitter *sp, const char *s)
 			tk[i].hard = 1;
 			continue;
 		}
+		/* a line in lower case, or in a script without case, goes on */
 		if (marked && !is_terminal_end(&tk[i - 1]) &&
-		    (tk[i].flags & TXTOK_LOWER))
+		    ((tk[i].flags & TXTOK_LOWER) || is_cjk(tk[i].first)))
 			continue;
 		if (width > WRAP_MAX || width < WRAP_MIN) {
 			tk[i].hard = 1;
@@ -984,12 +995,47 @@ mark_model(struct splitter *sp, const char *s)
 
 /* Whether t is an abbreviation of language lang that ends no sentence. */
 static int
-other_abbr(const char *lang, const char *s, const struct tk *t)
+other_abbr(const struct txlang *pl, const char *s, const struct tk *t)
 {
-	const struct txlang *pl = txlang_find(lang);
-
 	return pl != NULL && txlang_in(pl->nonfinal, s + t->start,
 	    t->end - t->start);
+}
+
+/* A token of one letter. */
+static int
+is_letter(const char *s, const struct tk *t)
+{
+	return t->kind == TXTOK_WORD && txu8_count(s, t->start, t->end) == 1;
+}
+
+/*
+ * Whether tk[j], a letter before a full stop, is one of a run of such
+ * letters: "z. B.", "d. h.", "u. a.", initials ("J. R. Tolkien").
+ */
+static int
+dotted_letters(const struct splitter *sp, const char *s, size_t j)
+{
+	const struct tk *tk = sp->tk;
+
+	if (!is_letter(s, &tk[j]))
+		return 0;
+	if (j + 3 < sp->ntk && tk[j + 2].space && is_letter(s, &tk[j + 2]) &&
+	    is_char(&tk[j + 3], '.'))
+		return 1;
+	return j >= 2 && tk[j].space && is_char(&tk[j - 1], '.') &&
+	    is_letter(s, &tk[j - 2]);
+}
+
+/* Whether the number tk[j] follows a word that makes it a count: "Seite 12". */
+static int
+counted(const struct txlang *pl, const char *s, const struct tk *tk, size_t j)
+{
+	if (pl == NULL || j == 0)
+		return 0;
+	j--;
+	if (j > 0 && is_char(&tk[j], '.'))
+		j--;
+	return txlang_in(pl->numabbr, s + tk[j].start, tk[j].end - tk[j].start);
 }
 
 /* An opening quote or bracket that is no closing one too (not '"'). */
@@ -1001,11 +1047,65 @@ is_open_punct(int32_t c)
 	return (cls & (TXCH_OPEN | TXCH_INVERTED)) && !(cls & TXCH_CLOSE);
 }
 
+/* The brackets of CJK titles and quotations, which hold a "！" or "？" of their own. */
+static const char cjk_open[] = "\xE3\x80\x8C\xE3\x80\x8E\xE3\x80\x8A\xE3\x80\x88\xE3\x80\x90";	/* 「『《〈【 */
+static const char cjk_close[] = "\xE3\x80\x8D\xE3\x80\x8F\xE3\x80\x8B\xE3\x80\x89\xE3\x80\x91";	/* 」』》〉】 */
+
+/* Which of cjk_open (or cjk_close) s[i..] starts with: its index, or -1. */
+static int
+cjk_bracket(const char *set, const char *s, size_t i, size_t n)
+{
+	int k;
+
+	if (i + 3 > n || (unsigned char)s[i] != 0xE3)
+		return -1;
+	for (k = 0; k < 5; k++)
+		if (memcmp(s + i, set + 3 * k, 3) == 0)
+			return k;
+	return -1;
+}
+
+/* The longest CJK title or quotation looked for around a mark, in bytes. */
+#define CJK_QUOTE_MAX 600
+
+/*
+ * Whether s[at] is inside a CJK bracket opened since from and closed
+ * before to: "《你好！世界》" is one title, not two sentences.  Only
+ * CJK_QUOTE_MAX bytes either side are looked at, so that a run of marks
+ * in an unclosed bracket costs no more than it.
+ */
+static int
+in_cjk_brackets(const char *s, size_t from, size_t at, size_t to)
+{
+	size_t i;
+	int depth = 0;
+
+	if (at - from > CJK_QUOTE_MAX)
+		from = at - CJK_QUOTE_MAX;
+	if (to - at > CJK_QUOTE_MAX)
+		to = at + CJK_QUOTE_MAX;
+	for (i = from; i < at; i++)
+		if (cjk_bracket(cjk_open, s, i, to) >= 0)
+			depth++;
+		else if (depth > 0 && cjk_bracket(cjk_close, s, i, to) >= 0)
+			depth--;
+	if (depth == 0)
+		return 0;
+	for (i = at; i < to; i++)
+		if (cjk_bracket(cjk_close, s, i, to) >= 0)
+			return 1;
+		else if (cjk_bracket(cjk_open, s, i, to) >= 0)
+			return 0;
+	return 0;
+}
+
 /*
  * ICU's rules for other languages, with the line breaks already decided,
  * then mended where UAX #29 is known to go wrong: an opening bracket after
  * a full stop is taken for a closing one ("？「"), a French spaced closing
- * guillemet is left behind ("! »"), abbreviations and ordinals.
+ * guillemet is left behind ("! »"), abbreviations (the language's own and
+ * runs of dotted letters), ordinals (but a count: "Seite 12. Dort"), and a
+ * "！" or "？" inside a CJK title or quotation.
  */
 static int
 split_icu(struct splitter *sp, const char *s, size_t from, size_t to,
@@ -1048,17 +1148,21 @@ split_icu(struct splitter *sp, const char *s, size_t from, size_t to,
 		if (k == 0 || k >= sp->ntk)
 			continue;
 		if (is_char(&tk[k - 1], '.') && k >= 2) {
-			if (other_abbr(lang, s, &tk[k - 2]))
+			if (other_abbr(pl, s, &tk[k - 2]) || dotted_letters(sp, s, k - 2))
 				continue;
 			/* "1. Punkt", and "am 1. Januar" where ordinals take a dot */
 			if (tk[k - 2].kind == TXTOK_NUMBER &&
 			    tk[k - 2].end - tk[k - 2].start <= 2 &&
-			    (ordinals || k - 2 == last))
+			    (ordinals || k - 2 == last) && !counted(pl, s, tk, k - 2))
 				continue;
 		}
 		/* 「はい。」と言った: a closing quote then a particle goes on */
 		if (is_closer(tk[k - 1].last) && !tk[k].space &&
 		    tk[k].first >= 0x3040 && tk[k].first <= 0x309F)
+			continue;
+		if ((tk[k - 1].last == 0xFF01 || tk[k - 1].last == 0xFF1F ||
+		    tk[k - 1].last == '!' || tk[k - 1].last == '?') &&
+		    in_cjk_brackets(s, tk[last].start, tk[k - 1].end, to))
 			continue;
 		sp->brk[k - 1] = 1;
 		last = k;
@@ -1105,6 +1209,7 @@ split_error(const struct splitter *sp)
 int
 split_begin(struct splitter *sp, const char *s, size_t n)
 {
+	const struct txlang *pl;
 	const char *why;
 
 	sp->why = NULL;
@@ -1117,12 +1222,15 @@ split_begin(struct splitter *sp, const char *s, size_t n)
 		strcpy(sp->lang_now, sp->icu == NULL ? "en" : "icu");
 		return 0;
 	}
-	script_lang(s, n, sp->lang_now);
+	/* CLD2 where it is sure, else the script: a short line says little */
+	if (!txlangid(s, n, sp->lang_now))
+		script_lang(s, n, sp->lang_now);
 	if (strcmp(sp->lang_now, "en") != 0 &&
 	    strcmp(sp->lang_now, sp->icu_lang) != 0) {
 		txbrk_close(sp->icu);
-		if ((sp->icu = txbrk_open(TXBRK_SENTENCE, sp->lang_now, 1,
-		    &why)) == NULL) {
+		pl = txlang_find(sp->lang_now);
+		if ((sp->icu = txbrk_open(TXBRK_SENTENCE, sp->lang_now,
+		    pl == NULL || !(pl->flags & TXLANG_OWN_ABBR), &why)) == NULL) {
 			sp->why = why;
 			sp->icu_lang[0] = '\0';
 			return -1;

@@ -73,6 +73,22 @@ test_json(void **state)
 	    TXSPAN_TEXT, 0, 0));
 }
 
+/* A line break between two CJK characters is no space; beside others it is. */
+static void
+test_flat_cjk(void **state)
+{
+	const char *s = "雨が\r\n降った。\nOK\n晴れ";
+	struct txspan all = { 0, strlen(s), NULL };
+	char *d;
+
+	(void)state;
+	assert_string_equal(line(s, 0, strlen(s), NULL, TXSPAN_TEXT, 1),
+	    "雨が降った。 OK 晴れ");
+	d = dumped(txspan_json(s, &all, TXSPAN_TEXT, 0, 1));
+	assert_string_equal(d, "\"雨が降った。 OK 晴れ\"");
+	free(d);
+}
+
 static void
 test_apply(void **state)
 {
@@ -104,6 +120,7 @@ main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_write),
 		cmocka_unit_test(test_json),
+		cmocka_unit_test(test_flat_cjk),
 		cmocka_unit_test(test_apply),
 	};
 

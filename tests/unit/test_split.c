@@ -244,14 +244,46 @@ test_other_languages(void **state)
 	static const struct tcase de[] = {
 		{ "Am 1. Januar regnete es. Dr. Müller blieb z.B. hier.",
 		  "Am 1. Januar regnete es. | Dr. Müller blieb z.B. hier." },
+		/* dotted letters with spaces: an abbreviation, or initials */
+		{ "Wir kaufen z. B. Brot. Sonst d. h. nichts. Dann kam J. R. Weber.",
+		  "Wir kaufen z. B. Brot. | Sonst d. h. nichts. | Dann kam J. R. Weber." },
+		/* a number after "Seite" counts; after "am" it is an ordinal */
+		{ "Lies Seite 12. Dort steht es. Wir kommen am 12. Mai.",
+		  "Lies Seite 12. | Dort steht es. | Wir kommen am 12. Mai." },
+		{ "Siehe S. 7. Danach Abb. 3. Fertig.",
+		  "Siehe S. 7. | Danach Abb. 3. | Fertig." },
+		/* ICU's own German list would keep these together */
+		{ "Er war Lehrer. Sie war Malerin. Wir tranken Wasser. Alle gingen.",
+		  "Er war Lehrer. | Sie war Malerin. | Wir tranken Wasser. | Alle gingen." },
 	};
 	static const struct tcase ja[] = {
 		{ "今日は晴れ。明日は雨？そうです！", "今日は晴れ。 | 明日は雨？ | そうです！" },
 	};
+	/* a line inside a sentence of a script without case goes on */
+	static const struct tcase ja_lines[] = {
+		{ "駅の前で友達と\n待ち合わせました。それから映画を見ました。",
+		  "駅の前で友達と\n待ち合わせました。 | それから映画を見ました。" },
+		{ "買い物リスト\nりんご\nみかん", "買い物リスト | りんご | みかん" },
+	};
+	/* a "！" or "？" inside a title or quotation ends no sentence */
+	static const struct tcase zh[] = {
+		{ "我读了《你好！世界》这本书。很好！", "我读了《你好！世界》这本书。 | 很好！" },
+		{ "他说「真的？你确定？」然后走了。", "他说「真的？你确定？」 | 然后走了。" },
+	};
+	/* --lang=auto: each paragraph's own language */
+	static const struct tcase any[] = {
+		{ "Gestern kam Herr Bauer z. B. mit dem Zug aus Hamburg. Er war müde und ging früh schlafen.",
+		  "Gestern kam Herr Bauer z. B. mit dem Zug aus Hamburg. | Er war müde und ging früh schlafen." },
+		{ "The ferry left at noon. Dr. Hale was on board with his two sons.",
+		  "The ferry left at noon. | Dr. Hale was on board with his two sons." },
+	};
 	(void)state;
-	run(de, 1, "de", SPLIT_NL_SPACE);
+	run(de, sizeof(de) / sizeof(de[0]), "de", SPLIT_NL_SPACE);
 	run(ja, 1, "ja", SPLIT_NL_SPACE);
 	run(ja, 1, "auto", SPLIT_NL_SPACE);
+	run(ja_lines, 2, "ja", SPLIT_NL_AUTO);
+	run(zh, 2, "zh", SPLIT_NL_SPACE);
+	run(any, 2, "auto", SPLIT_NL_AUTO);
 }
 
 static void
