@@ -550,29 +550,45 @@ prepare(struct ner_scratch *sc, const char *s, size_t n, size_t i)
 	return 0;
 }
 
-/* The byte length of the first k code points of s[0..n), or n when it has fewer. */
-static size_t
-cp_prefix(const char *s, size_t n, unsigned k)
+/*
+ * Where the first k = 1..4 code points of s[0..n) end (n when it has
+ * fewer) into pre[k - 1], and where the last k begin into suf[k - 1]:
+ * one walk each way for the affix features.
+ */
+static void
+cp_affixes(const char *s, size_t n, size_t *pre, size_t *suf)
 {
-	size_t i = 0;
+	size_t i = 0, k;
+	int32_t cp;
 	int len;
 
-	while (i < n && k-- > 0) {
-		txu8_at(s, n, i, &len);
-		i += (size_t)len;
+	for (k = 0; k < 4; k++) {
+		if (i < n) {
+			txu8_at(s, n, i, &len);
+			i += (size_t)len;
+		}
+		pre[k] = i;
 	}
-	return i;
+	for (i = n, k = 0; k < 4; k++) {
+		if (i > 0)
+			i -= (size_t)txu8_decode_back(s, i, &cp);
+		suf[k] = i;
+	}
 }
 
+/* a|b|c into out, which has room for it; returns its length (snprintf's cost saved a token) */
 static size_t
-cp_suffix(const char *s, size_t n, unsigned k)
+join3(char *out, const char *a, const char *b, const char *c)
 {
-	size_t i = n;
-	int32_t cp;
+	size_t na = strlen(a), nb = strlen(b), nc = strlen(c);
 
-	while (i > 0 && k-- > 0)
-		i -= (size_t)txu8_decode_back(s, i, &cp);
-	return i;
+	memcpy(out, a, na);
+	out[na] = '|';
+	memcpy(out + na + 1, b, nb);
+	out[na + 1 + nb] = '|';
+	memcpy(out + na + nb + 2, c, nc);
+	out[na + nb + 2 + nc] = '\0';
+	return na + nb + 2 + nc;
 }
 
 int
@@ -605,39 +621,39 @@ ner_features(struct ner_scratch *sc, const struct ner_sent *s, unsigned bits,
 		const char *ssp1 = i + 1 < m ? sc->buf + sc->tok[i + 1].sshape : eos;
 		unsigned n = 0, cps = 0;
 		char ss3[3 * SHAPE_MAX + 4];
-		size_t l;
+		size_t l, ssn = strlen(ss), m1n = strlen(wm1), p1n = strlen(wp1);
+		size_t pre[4], suf[4];
 
 		if (fn > FORM_MAX)
 			fn = FORM_MAX;
 		o[n++] = slot(bits, T_BIAS, "", 0, NULL, 0);
 		o[n++] = slot(bits, T_W, w, wn, NULL, 0);
 		o[n++] = slot(bits, T_FORM, form, fn, NULL, 0);
-		for (k = 1; k <= 4; k++) {
-			l = cp_prefix(w, wn, (unsigned)k);
-			if (l < wn)
-				o[n++] = slot(bits, T_P1 + (unsigned)k - 1, w, l, NULL, 0);
-			l = cp_suffix(w, wn, (unsigned)k);
-			if (l > 0)
-				o[n++] = slot(bits, T_S1 + (unsigned)k - 1, w + l, wn - l, NULL, 0);
+		cp_affixes(w, wn, pre, suf);
+		for (k = 0; k < 4; k++) {
+			if (pre[k] < wn)
+				o[n++] = slot(bits, T_P1 + (unsigned)k, w, pre[k], NULL, 0);
+			if (suf[k] > 0)
+				o[n++] = slot(bits, T_S1 + (unsigned)k, w + suf[k], wn - suf[k],
+				    NULL, 0);
 		}
 		o[n++] = slot(bits, T_SHAPE, sh, strlen(sh), NULL, 0);
-		o[n++] = slot(bits, T_SSHAPE, ss, strlen(ss), NULL, 0);
-		o[n++] = slot(bits, T_WM1, wm1, strlen(wm1), NULL, 0);
-		o[n++] = slot(bits, T_WP1, wp1, strlen(wp1), NULL, 0);
+		o[n++] = slot(bits, T_SSHAPE, ss, ssn, NULL, 0);
+		o[n++] = slot(bits, T_WM1, wm1, m1n, NULL, 0);
+		o[n++] = slot(bits, T_WP1, wp1, p1n, NULL, 0);
 		o[n++] = slot(bits, T_WM2, wm2, strlen(wm2), NULL, 0);
 		o[n++] = slot(bits, T_WP2, wp2, strlen(wp2), NULL, 0);
 		o[n++] = slot(bits, T_SSM1, ssm1, strlen(ssm1), NULL, 0);
 		o[n++] = slot(bits, T_SSP1, ssp1, strlen(ssp1), NULL, 0);
-		o[n++] = slot(bits, T_BIM, wm1, strlen(wm1), w, wn);
-		o[n++] = slot(bits, T_BIP, w, wn, wp1, strlen(wp1));
-		o[n++] = slot(bits, T_FIRST, i == 0 ? "1" : "0", 1, ss, strlen(ss));
+		o[n++] = slot(bits, T_BIM, wm1, m1n, w, wn);
+		o[n++] = slot(bits, T_BIP, w, wn, wp1, p1n);
+		o[n++] = slot(bits, T_FIRST, i == 0 ? "1" : "0", 1, ss, ssn);
 		for (k = 0; k < wn; k++)
 			cps += ((unsigned char)w[k] & 0xC0) != 0x80;
 		ss3[0] = (char)('0' + (cps > 9 ? 9 : cps));
 		o[n++] = slot(bits, T_LEN, ss3, 1, NULL, 0);
-		l = (size_t)snprintf(ss3, sizeof(ss3), "%s|%s|%s", ssm1, ss, ssp1);
-		o[n++] = slot(bits, T_SS3, ss3, l < sizeof(ss3) ? l : sizeof(ss3) - 1,
-		    NULL, 0);
+		l = join3(ss3, ssm1, ss, ssp1);
+		o[n++] = slot(bits, T_SS3, ss3, l, NULL, 0);
 		{
 			unsigned c0 = sc->tok[i].cue, cm = i > 0 ? sc->tok[i - 1].cue : 8,
 			    cp = i + 1 < m ? sc->tok[i + 1].cue : 8, cp2 = i + 2 < m ? sc->tok[i + 2].cue : 8;
@@ -645,26 +661,26 @@ ner_features(struct ner_scratch *sc, const struct ner_sent *s, unsigned bits,
 
 			if (c0 != 0) {
 				v[0] = (char)('0' + c0);
-				o[n++] = slot(bits, T_CUE, v, 1, ss, strlen(ss));
+				o[n++] = slot(bits, T_CUE, v, 1, ss, ssn);
 			}
 			if (cm != 0) {
 				v[0] = (char)('0' + cm);
-				o[n++] = slot(bits, T_CUEM1, v, 1, ss, strlen(ss));
+				o[n++] = slot(bits, T_CUEM1, v, 1, ss, ssn);
 			}
 			if (cp != 0) {
 				v[0] = (char)('0' + cp);
-				o[n++] = slot(bits, T_CUEP1, v, 1, ss, strlen(ss));
+				o[n++] = slot(bits, T_CUEP1, v, 1, ss, ssn);
 			}
 			if (cp2 != 0 && cp2 != 8) {
 				v[0] = (char)('0' + cp2);
-				o[n++] = slot(bits, T_CUEP2, v, 1, ss, strlen(ss));
+				o[n++] = slot(bits, T_CUEP2, v, 1, ss, ssn);
 			}
 			/* a feature for each list the name is in, where it stands in it */
 			for (k = 0; k < NER_GAZ_TYPES; k++)
 				if (sc->tok[i].gz >> (2 + k) & 1) {
 					v[0] = (char)('A' + 4 * k + (sc->tok[i].gz & 3));
 					o[n++] = slot(bits, T_GAZ, v, 1, NULL, 0);
-					o[n++] = slot(bits, T_GAZS, v, 1, ss, strlen(ss));
+					o[n++] = slot(bits, T_GAZS, v, 1, ss, ssn);
 				}
 		}
 		if (sc->tok[i].cl[0] != 0) {
@@ -679,7 +695,7 @@ ner_features(struct ner_scratch *sc, const struct ner_sent *s, unsigned bits,
 				o[n++] = slot(bits, T_CL0 + (unsigned)k, v, vl, NULL, 0);
 			}
 			vl = decimals(v, 1, cl[0], 0, 0);
-			o[n++] = slot(bits, T_CLSH, v, vl, ss, strlen(ss));
+			o[n++] = slot(bits, T_CLSH, v, vl, ss, ssn);
 			vl = decimals(v, 2, clm, cl[0], 0);
 			o[n++] = slot(bits, T_CLM1, v, vl, NULL, 0);
 			vl = decimals(v, 2, cl[0], clp, 0);
