@@ -30,10 +30,11 @@ ALL_LDFLAGS = $(LDFLAGS) $(SAN)
 
 COMMON = input utf8 chars lang brk jsonl output cli data tokens vec span run hash model
 # langid wraps libcld2, whose interface is C++: the one C++ file, built
-# without exceptions or RTTI (and without sanitizers, as libcld2 is).
+# without exceptions or RTTI, and without sanitizers, as libcld2 itself is.
 COMMON_OBJ = $(COMMON:%=build/common/%.o) build/common/langid.o
+CXXFLAGS ?= -O2 -g
 CXX_FLAGS = -std=c++11 -Wall -Wextra -Werror -fno-exceptions -fno-rtti -Icommon \
-	-O2 -g -MMD -MP
+	$(CXXFLAGS) -MMD -MP
 LIBTX = build/libtx.a
 
 # A program is its main.o and its engine, the objects its unit tests link.

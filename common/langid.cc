@@ -1,5 +1,5 @@
-// C++ only because CLD2's interface is: a C entry point, no exceptions,
-// no allocation of ours.
+// C++ only because CLD2's interface is: this gives the suite a C entry
+// point, and neither throws nor allocates.
 #include <stdio.h>	// compact_lang_det.h uses FILE without it
 #include <string.h>
 
