@@ -31,7 +31,9 @@ ALL_LDFLAGS = $(LDFLAGS) $(SAN)
 COMMON = input utf8 chars lang brk jsonl output cli data tokens vec span run hash model
 # langid wraps libcld2, whose interface is C++: the one C++ file, built
 # without exceptions or RTTI, and without sanitizers, as libcld2 itself is.
-COMMON_OBJ = $(COMMON:%=build/common/%.o) build/common/langid.o
+# fit, the trainers' logistic regression, links liblinear: neither is in
+# COMMON, whose sources the fuzz targets build in whole.
+COMMON_OBJ = $(COMMON:%=build/common/%.o) build/common/langid.o build/common/fit.o
 CXXFLAGS ?= -O2 -g
 CXX_FLAGS = -std=c++11 -Wall -Wextra -Werror -fno-exceptions -fno-rtti -Icommon \
 	$(CXXFLAGS) -MMD -MP
@@ -54,7 +56,7 @@ txner_ENGINE = build/src/txner/engine.o build/src/txner/ner.o build/src/txner/co
 # engine says whose (test_X_PROG, one program or more).  test_alloc runs
 # the engines with every allocation failing in turn (malloc, calloc,
 # realloc and free wrapped by the linker).
-UNIT = $(COMMON) langid input_small split lexicon fix strip ner alloc
+UNIT = $(COMMON) langid fit input_small split lexicon fix strip ner alloc
 test_split_PROG = txsplit
 test_lexicon_PROG = txfix
 test_fix_PROG = txfix
@@ -62,6 +64,8 @@ test_strip_PROG = txstrip
 test_ner_PROG = txner
 test_alloc_PROG = txsplit txfix
 test_alloc_LDFLAGS = -Wl,--wrap=malloc,--wrap=calloc,--wrap=realloc,--wrap=free
+# fit is the trainers' (common/fit.h): it and its test link liblinear
+test_fit_LDFLAGS = -llinear
 UNIT_BIN = $(UNIT:%=build/tests/unit/test_%)
 engines = $(foreach p,$(1),$($(p)_ENGINE))
 

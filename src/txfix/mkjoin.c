@@ -17,20 +17,18 @@
  */
 #include <errno.h>
 #include <fcntl.h>
-#include <linear.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
+#include "fit.h"
 #include "fix.h"
 #include "lexicon.h"
 #include "vec.h"
 
 struct example {
-	struct feature_node *x;
-	double y;
-	int fold;
+	struct txfit_example e;	/* first: txfit_train reads it */
 	char *what;	/* with -v: the token and its split */
 	int word;	/* no space was deleted in the token */
 };
@@ -91,10 +89,10 @@ sink(void *arg, const struct fix_join *c)
 	x[k].index = (1 << JOIN_BITS) + 1;	/* the bias, liblinear's last feature */
 	x[k].value = 1;
 	x[k + 1].index = -1;
-	t->ex[t->n].x = x;
-	t->ex[t->n].y = right ? 1 : -1;
+	t->ex[t->n].e.x = x;
+	t->ex[t->n].e.y = right ? 1 : -1;
 	t->ex[t->n].word = ncut == 0;
-	t->ex[t->n].fold = t->fold;
+	t->ex[t->n].e.fold = t->fold;
 	t->ex[t->n].what = NULL;
 	if (t->verbose && (t->ex[t->n].what = malloc(2 * (c->end - c->start) + 2)) != NULL) {
 		char *p = t->ex[t->n].what;
@@ -112,46 +110,16 @@ sink(void *arg, const struct fix_join *c)
 	t->pos += right;
 }
 
-/* Fits on the examples not of fold (all when fold < 0). */
+/* Fits on the examples not of fold (all when fold < 0), with liblinear's bias. */
 static struct model *
 fit(const struct trainer *t, double c, int fold)
 {
-	struct problem p;
-	struct parameter par;
-	struct model *md;
-	size_t i;
+	struct model *md = txfit_train(t->ex, t->n, sizeof(*t->ex), fold,
+	    (1 << JOIN_BITS) + 1, 1, c);
 
-	memset(&p, 0, sizeof(p));
-	memset(&par, 0, sizeof(par));
-	p.n = (1 << JOIN_BITS) + 1;
-	p.bias = 1;
-	if ((p.x = malloc(t->n * sizeof(*p.x))) == NULL ||
-	    (p.y = malloc(t->n * sizeof(*p.y))) == NULL)
-		die("fit", strerror(errno));
-	for (i = 0; i < t->n; i++)
-		if (fold < 0 || t->ex[i].fold != fold) {
-			p.x[p.l] = t->ex[i].x;
-			p.y[p.l++] = t->ex[i].y;
-		}
-	par.solver_type = L2R_LR;
-	par.eps = 0.01;
-	par.C = c;
-	if (p.l == 0 || check_parameter(&p, &par) != NULL)
-		die("fit", "no examples, or liblinear refuses its parameters");
-	md = train(&p, &par);
-	free(p.x);
-	free(p.y);
+	if (md == NULL)
+		die("fit", "no examples, liblinear refuses its parameters, or no memory");
 	return md;
-}
-
-/* The decision value for a right split, whichever label liblinear put first. */
-static double
-decide(const struct model *md, const struct feature_node *x)
-{
-	double v;
-
-	predict_values(md, x, &v);
-	return md->label[0] == 1 ? v : -v;
 }
 
 struct scored {
@@ -186,12 +154,12 @@ threshold(const struct trainer *t, double c, double prec, int fold)
 	if ((s = malloc((t->n + 1) * sizeof(*s))) == NULL)
 		die("threshold", strerror(errno));
 	for (i = 0; i < t->n; i++)
-		if (t->ex[i].fold == fold) {
-			s[n].v = decide(md, t->ex[i].x);
+		if (t->ex[i].e.fold == fold) {
+			s[n].v = txfit_decide(md, t->ex[i].e.x);
 			s[n].what = t->ex[i].what;
 			s[n].word = t->ex[i].word;
-			s[n++].right = t->ex[i].y > 0;
-			all += t->ex[i].y > 0;
+			s[n++].right = t->ex[i].e.y > 0;
+			all += t->ex[i].e.y > 0;
 		}
 	qsort(s, n, sizeof(*s), cmp_scored);
 	for (i = 0; i < n; i++) {
@@ -273,7 +241,7 @@ main(int argc, char **argv)
 	struct model *md;
 	float *w;
 	ssize_t len;
-	int ch, fd, sign;
+	int ch, fd;
 
 	while ((ch = getopt(argc, argv, "c:o:p:v")) != -1)
 		switch (ch) {
@@ -341,11 +309,10 @@ main(int argc, char **argv)
 	md = fit(&t, cost, -1);
 	if ((w = calloc((size_t)1 << JOIN_BITS, sizeof(*w))) == NULL)
 		die("train", strerror(errno));
-	sign = md->label[0] == 1 ? 1 : -1;
 	for (i = 0; i < (size_t)1 << JOIN_BITS; i++)
-		w[i] = (float)(sign * md->w[i]);
+		w[i] = (float)txfit_weight(md, i);
 	if ((b = lexb_new()) == NULL || lexb_add_lexicon(b, lx) != 0 ||
-	    lexb_set_join(b, JOIN_BITS, w, (float)(sign * md->w[1 << JOIN_BITS]),
+	    lexb_set_join(b, JOIN_BITS, w, (float)txfit_weight(md, 1 << JOIN_BITS),
 	    (float)thr) != 0)
 		die("lexicon", strerror(ENOMEM));
 	if ((fd = open(outpath, O_WRONLY | O_CREAT | O_TRUNC, 0644)) < 0 ||
@@ -353,7 +320,7 @@ main(int argc, char **argv)
 		die(outpath, strerror(errno));
 	free_and_destroy_model(&md);
 	for (i = 0; i < t.n; i++) {
-		free(t.ex[i].x);
+		free(t.ex[i].e.x);
 		free(t.ex[i].what);
 	}
 	free(t.ex);

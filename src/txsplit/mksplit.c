@@ -16,29 +16,23 @@
  */
 #include <errno.h>
 #include <fcntl.h>
-#include <linear.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
+#include "fit.h"
 #include "model.h"
 #include "split.h"
 #include "vec.h"
 
 #define USAGE "usage: mksplit [-v] [-c C] [-k folds] [-p precision] -o OUT < SENTENCES\n"
 
-struct example {
-	struct feature_node *x;
-	double y;
-	int fold;
-};
-
 struct trainer {
 	const unsigned char *gold;	/* gold[i]: a sentence ends at byte i */
 	unsigned char *seen;		/* seen[i]: the gap at byte i is counted */
 	int fold, folds;
-	struct example *ex;
+	struct txfit_example *ex;
 	size_t n, cap;
 	size_t rule_tp, rule_fp, gold_n;
 	int failed;
@@ -96,46 +90,16 @@ sink(void *arg, const struct split_gap *g)
 	t->n++;
 }
 
-/* Fits on the examples not of fold (all when fold < 0). */
+/* Fits on the examples not of fold (all when fold < 0); the bias is a feature of theirs. */
 static struct model *
 fit(const struct trainer *t, double c, int fold)
 {
-	struct problem p;
-	struct parameter par;
-	struct model *md;
-	size_t i;
+	struct model *md = txfit_train(t->ex, t->n, sizeof(*t->ex), fold,
+	    (1 << SPLIT_BITS) + 1, -1, c);
 
-	memset(&p, 0, sizeof(p));
-	memset(&par, 0, sizeof(par));
-	p.n = (1 << SPLIT_BITS) + 1;
-	p.bias = -1;
-	if ((p.x = malloc(t->n * sizeof(*p.x))) == NULL ||
-	    (p.y = malloc(t->n * sizeof(*p.y))) == NULL)
-		die("fit", strerror(errno));
-	for (i = 0; i < t->n; i++)
-		if (fold < 0 || t->ex[i].fold != fold) {
-			p.x[p.l] = t->ex[i].x;
-			p.y[p.l++] = t->ex[i].y;
-		}
-	par.solver_type = L2R_LR;
-	par.eps = 0.01;
-	par.C = c;
-	if (p.l == 0 || check_parameter(&p, &par) != NULL)
-		die("fit", "no examples, or liblinear refuses its parameters");
-	md = train(&p, &par);
-	free(p.x);
-	free(p.y);
+	if (md == NULL)
+		die("fit", "no examples, liblinear refuses its parameters, or no memory");
 	return md;
-}
-
-/* The decision value for a boundary, whichever label liblinear put first. */
-static double
-decide(const struct model *md, const struct feature_node *x)
-{
-	double v;
-
-	predict_values(md, x, &v);
-	return md->label[0] == 1 ? v : -v;
 }
 
 struct scored {
@@ -179,7 +143,7 @@ threshold(const struct trainer *t, double c, double prec, int verbose)
 		md = fit(t, c, k);
 		for (i = 0; i < t->n; i++)
 			if (t->ex[i].fold == k)
-				s[i].v = decide(md, t->ex[i].x);
+				s[i].v = txfit_decide(md, t->ex[i].x);
 		free_and_destroy_model(&md);
 	}
 	for (i = 0; i < t->n; i++)
@@ -225,18 +189,17 @@ section(const struct model *md, double thr, size_t *len)
 {
 	unsigned char *w;
 	size_t i, nw = (size_t)1 << SPLIT_BITS;
-	int sign = md->label[0] == 1 ? 1 : -1;
 
 	*len = 32 + 4 * nw;
 	if ((w = calloc(1, *len)) == NULL)
 		die("write", strerror(errno));
 	txmodel_put32(w, SPLIT_BITS);
 	txmodel_put32(w + 4, SPLIT_FEAT_VERSION);
-	put_f64(w + 8, sign * md->w[nw]);
+	put_f64(w + 8, txfit_weight(md, nw));
 	put_f64(w + 16, thr);
 	/* liblinear's feature i + 1 is slot i */
 	for (i = 0; i < nw && i < (size_t)md->nr_feature; i++)
-		txmodel_putf32(w + 32 + 4 * i, (float)(sign * md->w[i]));
+		txmodel_putf32(w + 32 + 4 * i, (float)txfit_weight(md, i));
 	return w;
 }
 

@@ -17,9 +17,9 @@
 #include <unistd.h>
 
 #include <jansson.h>
-#include <linear.h>
 
 #include "cli.h"
+#include "fit.h"
 #include "html.h"
 #include "label.h"
 #include "model.h"
@@ -160,16 +160,6 @@ fit(const struct trainer *t, const struct mode *m, struct feature_node **x,
 	return md;
 }
 
-/* The decision value for content (+1), whichever label liblinear put first. */
-static double
-decide(const struct model *md, const struct feature_node *x)
-{
-	double v;
-
-	predict_values(md, x, &v);
-	return md->label[0] == 1 ? v : -v;
-}
-
 /* The mean per-page word F1 of keeping what smoothing keeps at (thr, cost). */
 static double
 page_f1(const struct mode *m, const double *score, double thr, double cost,
@@ -218,7 +208,7 @@ cross_fit(const struct trainer *t, const struct mode *m,
 			return -1;
 		for (i = (size_t)fold; i < m->npg; i += (size_t)t->folds)
 			for (j = m->pg[i].first; j < m->pg[i].first + m->pg[i].n; j++)
-				score[j] = decide(md, x[j]);
+				score[j] = txfit_decide(md, x[j]);
 		free_and_destroy_model(&md);
 	}
 	return 0;
@@ -288,13 +278,12 @@ section(const struct trainer *t, const struct model *md, double thr,
 	uint32_t wu;
 	float x;
 	size_t i, a;
-	int sign = md->label[0] == 1 ? 1 : -1;
 
 	if ((w = calloc(1, 32 + ((size_t)4 << t->bits))) == NULL)
 		return NULL;
 	txmodel_put32(w, t->bits);
 	txmodel_put32(w + 4, FEAT_VERSION);
-	vals[0] = sign * md->w[md->nr_feature];
+	vals[0] = txfit_weight(md, (size_t)md->nr_feature);
 	vals[1] = thr;
 	vals[2] = cost;
 	for (a = 0; a < 3; a++) {
@@ -303,7 +292,7 @@ section(const struct trainer *t, const struct model *md, double thr,
 	}
 	/* liblinear's feature i + 1 is slot i + 1; the last is the bias */
 	for (i = 0; i + 1 < ((size_t)1 << t->bits) && i < (size_t)md->nr_feature; i++) {
-		x = (float)(sign * md->w[i]);
+		x = (float)txfit_weight(md, i);
 		memcpy(&wu, &x, sizeof(wu));
 		txmodel_put32(w + 32 + 4 * (i + 1), wu);
 	}

@@ -1,0 +1,39 @@
+/*
+ * fit: the logistic regression the suite's trainers fit (liblinear's
+ * L2-regularised L2R_LR, tolerance 0.01) on examples that each belong to
+ * a fold, and its decision values.  Only trainers use it: it links
+ * liblinear (Debian liblinear-dev), the programs do not.
+ */
+#ifndef TX_FIT_H
+#define TX_FIT_H
+
+#include <stddef.h>
+
+#include <linear.h>
+
+/* An example; a trainer's own example struct may begin with one. */
+struct txfit_example {
+	struct feature_node *x;	/* liblinear's: indices from 1, ascending, ended by -1 */
+	double y;		/* +1 or -1 */
+	int fold;
+};
+
+/*
+ * Fits with cost c on the n examples at ex, stride bytes apart (each
+ * beginning with a struct txfit_example), leaving out those of fold (none
+ * when fold < 0).  nfeat and bias are liblinear's problem.n and
+ * problem.bias (bias < 0: the caller's features hold any bias).  ex is
+ * borrowed.  Returns the model, to be freed with free_and_destroy_model,
+ * or NULL: no examples left, liblinear refuses the parameters, or no
+ * memory.
+ */
+struct model *txfit_train(const void *ex, size_t n, size_t stride, int fold,
+    int nfeat, double bias, double c);
+
+/* The decision value of x for the label +1, whichever label liblinear put first. */
+double txfit_decide(const struct model *md, const struct feature_node *x);
+
+/* The weight of md's feature index i + 1 (slot i; slot nfeat - 1 the bias) for the label +1. */
+double txfit_weight(const struct model *md, size_t i);
+
+#endif

@@ -1,0 +1,58 @@
+/* fit: liblinear's logistic regression on a problem small enough to know. */
+#include "harness.h"
+#include "fit.h"
+
+/* A trainer's example with a field of its own after the one fit reads. */
+struct example {
+	struct txfit_example e;
+	int mine;
+};
+
+/* Feature 1 means +1, feature 2 means -1; feature 3 is the bias. */
+static struct feature_node pos[] = { { 1, 1 }, { 3, 1 }, { -1, 0 } };
+static struct feature_node neg[] = { { 2, 1 }, { 3, 1 }, { -1, 0 } };
+
+static void
+test_train(void **state)
+{
+	struct example ex[8];
+	struct model *md;
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < 8; i++) {
+		ex[i].e.x = i % 2 ? neg : pos;
+		ex[i].e.y = i % 2 ? -1 : 1;
+		ex[i].e.fold = (int)(i / 4);
+		ex[i].mine = 7;
+	}
+	/* the first label liblinear meets is -1 here: decide still says +1 */
+	ex[0].e.x = neg;
+	ex[0].e.y = -1;
+	md = txfit_train(ex, 8, sizeof(ex[0]), -1, 3, -1, 1.0);
+	assert_non_null(md);
+	assert_true(txfit_decide(md, pos) > 0);
+	assert_true(txfit_decide(md, neg) < 0);
+	assert_true(txfit_weight(md, 0) > 0);
+	assert_true(txfit_weight(md, 1) < 0);
+	free_and_destroy_model(&md);
+	/* fold 0 left out: trained on ex[4..8) alone, the same signs */
+	md = txfit_train(ex, 8, sizeof(ex[0]), 0, 3, -1, 1.0);
+	assert_non_null(md);
+	assert_true(txfit_decide(md, pos) > 0);
+	free_and_destroy_model(&md);
+	/* nothing left to learn from */
+	assert_null(txfit_train(ex, 4, sizeof(ex[0]), 0, 3, -1, 1.0));
+	/* a cost liblinear refuses */
+	assert_null(txfit_train(ex, 8, sizeof(ex[0]), -1, 3, -1, -1.0));
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_train),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
