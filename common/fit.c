@@ -2,6 +2,7 @@
 #include <string.h>
 
 #include "fit.h"
+#include "vec.h"
 
 struct model *
 txfit_train(const void *ex, size_t n, size_t stride, int fold, int nfeat,
@@ -51,4 +52,32 @@ double
 txfit_weight(const struct model *md, size_t i)
 {
 	return md->label[0] == 1 ? md->w[i] : -md->w[i];
+}
+
+struct feature_node *
+txfit_binary(const uint32_t *slot, size_t n, int last)
+{
+	struct feature_node *x;
+	uint32_t *f;
+	size_t i, k = 0;
+
+	if ((f = malloc((n + 1) * sizeof(*f))) == NULL ||
+	    (x = malloc((n + 2) * sizeof(*x))) == NULL) {
+		free(f);
+		return NULL;
+	}
+	if (n > 0)
+		memcpy(f, slot, n * sizeof(*f));
+	txvec_sort_u32(f, n);
+	for (i = 0; i < n; i++) {
+		if (k > 0 && x[k - 1].index == (int)f[i] + 1)
+			continue;
+		x[k].index = (int)f[i] + 1;
+		x[k++].value = 1;
+	}
+	free(f);
+	x[k].index = last;
+	x[k].value = 1;
+	x[k + 1].index = -1;
+	return x;
 }

@@ -8,6 +8,7 @@
 #define TX_FIT_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 #include <linear.h>
 
@@ -29,6 +30,14 @@ struct txfit_example {
  */
 struct model *txfit_train(const void *ex, size_t n, size_t stride, int fold,
     int nfeat, double bias, double c);
+
+/*
+ * A row of binary features for liblinear: 1 at index slot[i] + 1 for each
+ * of slot[0..n) (sorted here, each index once), then 1 at index last (a
+ * bias of the caller's), then the -1 that ends it.  slot is not changed.
+ * Returns the row, to be freed with free, or NULL with no memory.
+ */
+struct feature_node *txfit_binary(const uint32_t *slot, size_t n, int last);
 
 /* The decision value of x for the label +1, whichever label liblinear put first. */
 double txfit_decide(const struct model *md, const struct feature_node *x);

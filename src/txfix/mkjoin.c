@@ -61,9 +61,8 @@ static void
 sink(void *arg, const struct fix_join *c)
 {
 	struct trainer *t = arg;
-	uint32_t f[JOIN_MAXFEAT];
 	struct feature_node *x;
-	size_t i, k, n = 0;
+	size_t i;
 	int right = 1, ncut = 0;
 
 	for (i = c->start + 1; i < c->end; i++)
@@ -72,23 +71,12 @@ sink(void *arg, const struct fix_join *c)
 			ncut++;
 		}
 	right &= ncut == c->ncut;
-	memcpy(f, c->feat, c->nfeat * sizeof(*f));
-	txvec_sort_u32(f, c->nfeat);
+	/* the bias is liblinear's last feature */
 	if (txvec_grow((void **)&t->ex, &t->cap, t->n + 1, sizeof(*t->ex)) != 0 ||
-	    (x = malloc((c->nfeat + 2) * sizeof(*x))) == NULL) {
+	    (x = txfit_binary(c->feat, c->nfeat, (1 << JOIN_BITS) + 1)) == NULL) {
 		t->failed = 1;
 		return;
 	}
-	for (i = 0; i < c->nfeat; i++) {
-		if (n > 0 && x[n - 1].index == (int)f[i] + 1)
-			continue;	/* liblinear wants each index once, ascending */
-		x[n].index = (int)f[i] + 1;
-		x[n++].value = 1;
-	}
-	k = n;
-	x[k].index = (1 << JOIN_BITS) + 1;	/* the bias, liblinear's last feature */
-	x[k].value = 1;
-	x[k + 1].index = -1;
 	t->ex[t->n].e.x = x;
 	t->ex[t->n].e.y = right ? 1 : -1;
 	t->ex[t->n].word = ncut == 0;

@@ -55,9 +55,7 @@ static void
 sink(void *arg, const struct split_gap *g)
 {
 	struct trainer *t = arg;
-	uint32_t f[SPLIT_FEAT_MAX];
 	struct feature_node *x;
-	size_t i, n = 0;
 
 	/* a paragraph's windows overlap: a gap is counted once */
 	if (t->seen[g->end])
@@ -68,22 +66,12 @@ sink(void *arg, const struct split_gap *g)
 		t->rule_fp += !t->gold[g->end];
 		return;
 	}
-	memcpy(f, g->feat, g->nfeat * sizeof(*f));
-	txvec_sort_u32(f, g->nfeat);
+	/* the bias is liblinear's last feature */
 	if (txvec_grow((void **)&t->ex, &t->cap, t->n + 1, sizeof(*t->ex)) != 0 ||
-	    (x = malloc((g->nfeat + 2) * sizeof(*x))) == NULL) {
+	    (x = txfit_binary(g->feat, g->nfeat, (1 << SPLIT_BITS) + 1)) == NULL) {
 		t->failed = 1;
 		return;
 	}
-	for (i = 0; i < g->nfeat; i++) {
-		if (n > 0 && x[n - 1].index == (int)f[i] + 1)
-			continue;	/* liblinear wants each index once, ascending */
-		x[n].index = (int)f[i] + 1;
-		x[n++].value = 1;
-	}
-	x[n].index = (1 << SPLIT_BITS) + 1;	/* the bias, liblinear's last feature */
-	x[n].value = 1;
-	x[n + 1].index = -1;
 	t->ex[t->n].x = x;
 	t->ex[t->n].y = t->gold[g->end] ? 1 : -1;
 	t->ex[t->n].fold = t->fold;

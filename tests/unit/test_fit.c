@@ -47,12 +47,45 @@ test_train(void **state)
 	assert_null(txfit_train(ex, 8, sizeof(ex[0]), -1, 3, -1, -1.0));
 }
 
+/* A row of binary features: sorted, each once, the caller's bias last. */
+static void
+test_binary(void **state)
+{
+	static const uint32_t slot[] = { 5, 2, 5, 9, 2 };
+	static const int want[] = { 3, 6, 10, 11, -1 };
+	struct feature_node *x = txfit_binary(slot, 5, 11);
+	size_t i;
+
+	(void)state;
+	assert_non_null(x);
+	for (i = 0; i < 5; i++) {
+		assert_int_equal(x[i].index, want[i]);
+		if (want[i] > 0)
+			assert_true(x[i].value == 1);
+	}
+	assert_int_equal(slot[0], 5);	/* the caller's slots unchanged */
+	free(x);
+	x = txfit_binary(NULL, 0, 4);
+	assert_non_null(x);
+	assert_int_equal(x[0].index, 4);
+	assert_int_equal(x[1].index, -1);
+	free(x);
+}
+
+static void
+quiet(const char *s)
+{
+	(void)s;
+}
+
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_train),
+		cmocka_unit_test(test_binary),
 	};
 
+	set_print_string_function(quiet);
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
