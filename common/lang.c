@@ -105,12 +105,10 @@ static const char pt_nonfinal[] =
 static const char ru_nonfinal[] =
 	"г гг ул им др т проф стр руб коп тыс млн млрд см";
 
-#define ICU(code, name, flags) \
-	{ code, name, flags, "", "", "", "", "", "", "", "", "" }
-#define ICU_ABBR(code, name, flags, nonfinal) \
-	{ code, name, flags, "", "", "", nonfinal, "", "", "", "", "" }
 #define ICU_NUM(code, name, flags, nonfinal, numabbr) \
 	{ code, name, flags, "", numabbr, "", nonfinal, "", "", "", "", "" }
+#define ICU_ABBR(code, name, flags, nonfinal) ICU_NUM(code, name, flags, nonfinal, "")
+#define ICU(code, name, flags) ICU_NUM(code, name, flags, "", "")
 
 /* Sorted by code. */
 static const struct txlang langs[] = {

@@ -154,4 +154,23 @@ txmodel_putf32(void *p, float v)
 	txmodel_put32(p, u);
 }
 
+static inline double
+txmodel_getf64(const void *p)
+{
+	uint64_t u = txmodel_get64(p);
+	double x;
+
+	memcpy(&x, &u, sizeof(x));
+	return x;
+}
+
+static inline void
+txmodel_putf64(void *p, double v)
+{
+	uint64_t u;
+
+	memcpy(&u, &v, sizeof(u));
+	txmodel_put64(p, u);
+}
+
 #endif

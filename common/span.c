@@ -4,12 +4,11 @@
 #include "span.h"
 #include "utf8.h"
 
-/* Kana, Han, Hangul, CJK and fullwidth punctuation: scripts without spaces between words. */
+/* CJK letters and CJK or fullwidth punctuation: no space between them and their neighbours. */
 static int
 is_cjk(int32_t c)
 {
-	return (c >= 0x3000 && c <= 0x30FF) || (c >= 0x3400 && c <= 0x4DBF) ||
-	    (c >= 0x4E00 && c <= 0x9FFF) || (c >= 0xAC00 && c <= 0xD7AF) ||
+	return txu8_is_cjk(c) || (c >= 0x3000 && c <= 0x303F) ||
 	    (c >= 0xFF00 && c <= 0xFFEF);
 }
 

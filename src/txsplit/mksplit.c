@@ -162,15 +162,6 @@ threshold(const struct trainer *t, double c, double prec, int verbose)
 	return thr;
 }
 
-static void
-put_f64(unsigned char *p, double d)
-{
-	uint64_t u;
-
-	memcpy(&u, &d, sizeof(u));
-	txmodel_put64(p, u);
-}
-
 /* The "boundary" section (split.c's model_load). */
 static unsigned char *
 section(const struct model *md, double thr, size_t *len)
@@ -183,8 +174,8 @@ section(const struct model *md, double thr, size_t *len)
 		die("write", strerror(errno));
 	txmodel_put32(w, SPLIT_BITS);
 	txmodel_put32(w + 4, SPLIT_FEAT_VERSION);
-	put_f64(w + 8, txfit_weight(md, nw));
-	put_f64(w + 16, thr);
+	txmodel_putf64(w + 8, txfit_weight(md, nw));
+	txmodel_putf64(w + 16, thr);
 	/* liblinear's feature i + 1 is slot i */
 	for (i = 0; i < nw && i < (size_t)md->nr_feature; i++)
 		txmodel_putf32(w + 32 + 4 * i, (float)txfit_weight(md, i));

@@ -125,16 +125,6 @@ in_list(const struct wordlist *l, const char *s, size_t n, int lower_first)
 #define TK_IN(sp, s, t, which) in_list(&(sp)->list[which], (s) + (t)->start, \
 	(t)->end - (t)->start, 0)
 
-static double
-get_f64(const unsigned char *p)
-{
-	uint64_t u = txmodel_get64(p);
-	double d;
-
-	memcpy(&d, &u, sizeof(d));
-	return d;
-}
-
 #define SEC_HEAD 32
 
 /*
@@ -154,8 +144,8 @@ model_load(struct splitter *sp, const char *path, const char **why)
 	    len < SEC_HEAD + ((size_t)4 << SPLIT_BITS) ||
 	    txmodel_get32(sec) != SPLIT_BITS ||
 	    txmodel_get32(sec + 4) != SPLIT_FEAT_VERSION ||
-	    !isfinite(sp->bias = get_f64(sec + 8)) ||
-	    !isfinite(sp->threshold = get_f64(sec + 16))) {
+	    !isfinite(sp->bias = txmodel_getf64(sec + 8)) ||
+	    !isfinite(sp->threshold = txmodel_getf64(sec + 16))) {
 		*why = "the boundary model is malformed or of another feature set";
 		txmodel_close(&sp->m);
 		return -1;
@@ -333,14 +323,6 @@ ends_with_mark(const struct splitter *sp)
 	return sp->ntk > 0 && is_terminal_end(&sp->tk[sp->ntk - 1]);
 }
 
-/* Kana, Han and Hangul: scripts without case, whose lines say less. */
-static int
-is_cjk(int32_t c)
-{
-	return (c >= 0x3040 && c <= 0x30FF) || (c >= 0x3400 && c <= 0x4DBF) ||
-	    (c >= 0x4E00 && c <= 0x9FFF) || (c >= 0xAC00 && c <= 0xD7AF);
-}
-
 static void
 mark_lines(struct splitter *sp, const char *s)
 {
@@ -361,7 +343,7 @@ mark_lines(struct splitter *sp, const char *s)
 		}
 		/* a line in lower case, or in a script without case, goes on */
 		if (marked && !is_terminal_end(&tk[i - 1]) &&
-		    ((tk[i].flags & TXTOK_LOWER) || is_cjk(tk[i].first)))
+		    ((tk[i].flags & TXTOK_LOWER) || txu8_is_cjk(tk[i].first)))
 			continue;
 		if (width > WRAP_MAX || width < WRAP_MIN) {
 			tk[i].hard = 1;

@@ -33,16 +33,6 @@ struct stripper {
 	int pending;
 };
 
-static double
-get_f64(const unsigned char *p)
-{
-	uint64_t v = txmodel_get64(p);
-	double d;
-
-	memcpy(&d, &v, sizeof(d));
-	return d;
-}
-
 static float
 weight(const struct strip_clf *c, uint32_t f)
 {
@@ -66,9 +56,9 @@ strip_clf_load(struct strip_clf *c, const struct txmodel *m, const char *mode,
 		*why = "the model's classifier section is malformed";
 		return -1;
 	}
-	c->bias = get_f64(s + 8);
-	c->threshold = get_f64(s + 16);
-	c->switchcost = get_f64(s + 24);
+	c->bias = txmodel_getf64(s + 8);
+	c->threshold = txmodel_getf64(s + 16);
+	c->switchcost = txmodel_getf64(s + 24);
 	if (!isfinite(c->bias) || !(c->threshold > 0 && c->threshold < 1) ||
 	    !(c->switchcost >= 0 && c->switchcost < 1e6)) {
 		*why = "the model's classifier section is malformed";

@@ -274,7 +274,6 @@ section(const struct trainer *t, const struct model *md, double thr,
 {
 	unsigned char *w;
 	double vals[3];
-	uint64_t u;
 	uint32_t wu;
 	float x;
 	size_t i, a;
@@ -286,10 +285,8 @@ section(const struct trainer *t, const struct model *md, double thr,
 	vals[0] = txfit_weight(md, (size_t)md->nr_feature);
 	vals[1] = thr;
 	vals[2] = cost;
-	for (a = 0; a < 3; a++) {
-		memcpy(&u, &vals[a], sizeof(u));
-		txmodel_put64(w + 8 + 8 * a, u);
-	}
+	for (a = 0; a < 3; a++)
+		txmodel_putf64(w + 8 + 8 * a, vals[a]);
 	/* liblinear's feature i + 1 is slot i + 1; the last is the bias */
 	for (i = 0; i + 1 < ((size_t)1 << t->bits) && i < (size_t)md->nr_feature; i++) {
 		x = (float)txfit_weight(md, i);

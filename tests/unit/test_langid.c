@@ -24,9 +24,9 @@ test_languages(void **state)
 	expect("Gestern sind wir mit dem Zug nach Hamburg gefahren, weil die "
 	    "Autobahn wegen eines Unfalls gesperrt war. Die Fahrt dauerte drei "
 	    "Stunden, aber wir hatten gute Bücher dabei.", "de");
-	expect("Hier soir, nous avons dîné chez nos voisins qui venaient de "
-	    "rentrer de leurs vacances en Bretagne. La soirée était agréable et "
-	    "le repas délicieux.", "fr");
+	expect("Ce matin, la boulangerie de la place était fermée, alors nous "
+	    "avons marché jusqu'au marché couvert pour acheter du pain et des "
+	    "fromages pour le pique-nique.", "fr");
 	expect("El mercado del pueblo abre todos los sábados por la mañana y "
 	    "los vecinos compran fruta, pan y queso fresco para toda la semana.",
 	    "es");
