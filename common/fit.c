@@ -39,6 +39,18 @@ out:
 	return md;
 }
 
+static void
+discard(const char *s)
+{
+	(void)s;
+}
+
+void
+txfit_quiet(void)
+{
+	set_print_string_function(discard);
+}
+
 double
 txfit_decide(const struct model *md, const struct feature_node *x)
 {

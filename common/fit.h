@@ -39,6 +39,9 @@ struct model *txfit_train(const void *ex, size_t n, size_t stride, int fold,
  */
 struct feature_node *txfit_binary(const uint32_t *slot, size_t n, int last);
 
+/* Silences liblinear's training log, which it writes to standard output. */
+void txfit_quiet(void);
+
 /* The decision value of x for the label +1, whichever label liblinear put first. */
 double txfit_decide(const struct model *md, const struct feature_node *x);
 

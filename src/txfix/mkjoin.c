@@ -52,12 +52,6 @@ die(const char *what, const char *why)
 }
 
 static void
-quiet(const char *s)
-{
-	(void)s;
-}
-
-static void
 sink(void *arg, const struct fix_join *c)
 {
 	struct trainer *t = arg;
@@ -253,7 +247,7 @@ main(int argc, char **argv)
 		fprintf(stderr, "usage: mkjoin [-v] [-c C] [-p PRECISION] -o OUT LEXICON < TRAIN\n");
 		return 2;
 	}
-	set_print_string_function(quiet);
+	txfit_quiet();
 	if ((lx = lex_open(argv[optind], &why)) == NULL)
 		die(argv[optind], why);
 	if ((fx = fix_new(&o, lx)) == NULL)

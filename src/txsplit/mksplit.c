@@ -46,12 +46,6 @@ die(const char *what, const char *why)
 }
 
 static void
-quiet(const char *s)
-{
-	(void)s;
-}
-
-static void
 sink(void *arg, const struct split_gap *g)
 {
 	struct trainer *t = arg;
@@ -241,7 +235,7 @@ main(int argc, char **argv)
 		fputs(USAGE, stderr);
 		return 2;
 	}
-	set_print_string_function(quiet);
+	txfit_quiet();
 	if ((sp = split_new(&o, &why)) == NULL)
 		die("splitter", why);
 	while (!eof) {

@@ -73,12 +73,6 @@ usage(void)
 	    "      --help, --version\n", stdout);
 }
 
-static void
-silent(const char *s)
-{
-	(void)s;
-}
-
 static int
 add_page(struct trainer *t, struct mode *m, const char *page, size_t plen,
     const struct truth *tr, const char **why)
@@ -466,7 +460,7 @@ main(int argc, char *argv[])
 		txcli_warn(&cli, "the model is binary: redirect standard output to a file");
 		return 2;
 	}
-	set_print_string_function(silent);
+	txfit_quiet();
 	if ((t.fz = feat_new(t.bits)) == NULL)
 		return txcli_fatal(&cli, NULL, ENOMEM);
 	for (i = (size_t)optind; status == 0 && (i < (size_t)argc || i == (size_t)optind); i++) {

@@ -72,12 +72,6 @@ test_binary(void **state)
 	free(x);
 }
 
-static void
-quiet(const char *s)
-{
-	(void)s;
-}
-
 int
 main(void)
 {
@@ -86,6 +80,6 @@ main(void)
 		cmocka_unit_test(test_binary),
 	};
 
-	set_print_string_function(quiet);
+	txfit_quiet();
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
