@@ -39,6 +39,16 @@ out:
 	return md;
 }
 
+int
+txfit_cmp_scored(const void *a, const void *b)
+{
+	const struct txfit_scored *x = a, *y = b;
+
+	if (x->v != y->v)
+		return x->v > y->v ? -1 : 1;
+	return x->right - y->right;
+}
+
 static void
 discard(const char *s)
 {

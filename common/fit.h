@@ -39,6 +39,19 @@ struct model *txfit_train(const void *ex, size_t n, size_t stride, int fold,
  */
 struct feature_node *txfit_binary(const uint32_t *slot, size_t n, int last);
 
+/* A decision value and whether its example is a positive; a trainer's own may begin with one. */
+struct txfit_scored {
+	double v;
+	int right;
+};
+
+/*
+ * qsort's order for structs that begin with a struct txfit_scored: the
+ * highest value first and, among equal values, a wrong one first, so
+ * that a threshold at a tie counts it against itself.
+ */
+int txfit_cmp_scored(const void *a, const void *b);
+
 /* Silences liblinear's training log, which it writes to standard output. */
 void txfit_quiet(void);
 

@@ -105,21 +105,10 @@ fit(const struct trainer *t, double c, int fold)
 }
 
 struct scored {
-	double v;
-	int right;
+	struct txfit_scored s;	/* first: txfit_cmp_scored reads it */
 	const char *what;
 	int word;
 };
-
-static int
-cmp_scored(const void *a, const void *b)
-{
-	const struct scored *x = a, *y = b;
-
-	if (x->v != y->v)
-		return x->v > y->v ? -1 : 1;
-	return x->right - y->right;	/* a wrong split first: ties count against */
-}
 
 /*
  * The threshold at which fold's examples, scored by a fit on the others,
@@ -137,29 +126,29 @@ threshold(const struct trainer *t, double c, double prec, int fold)
 		die("threshold", strerror(errno));
 	for (i = 0; i < t->n; i++)
 		if (t->ex[i].e.fold == fold) {
-			s[n].v = txfit_decide(md, t->ex[i].e.x);
+			s[n].s.v = txfit_decide(md, t->ex[i].e.x);
 			s[n].what = t->ex[i].what;
 			s[n].word = t->ex[i].word;
-			s[n++].right = t->ex[i].e.y > 0;
+			s[n++].s.right = t->ex[i].e.y > 0;
 			all += t->ex[i].e.y > 0;
 		}
-	qsort(s, n, sizeof(*s), cmp_scored);
+	qsort(s, n, sizeof(*s), txfit_cmp_scored);
 	for (i = 0; i < n; i++) {
-		tp += s[i].right;
-		fp += !s[i].right;
+		tp += s[i].s.right;
+		fp += !s[i].s.right;
 		if ((double)tp >= prec * (double)(tp + fp) && tp > best &&
-		    (i + 1 == n || s[i + 1].v < s[i].v)) {
+		    (i + 1 == n || s[i + 1].s.v < s[i].s.v)) {
 			best = tp;
-			thr = i + 1 < n ? (s[i].v + s[i + 1].v) / 2 : s[i].v - 1;
+			thr = i + 1 < n ? (s[i].s.v + s[i + 1].s.v) / 2 : s[i].s.v - 1;
 		}
 	}
 	for (i = 0; t->verbose && i < n; i++)
 		if (s[i].what != NULL)
-			fprintf(stderr, "%.3f\t%s\t%s\n", s[i].v, s[i].right ? "right" : s[i].word ? "word" : "wrong",
+			fprintf(stderr, "%.3f\t%s\t%s\n", s[i].s.v, s[i].s.right ? "right" : s[i].word ? "word" : "wrong",
 			    s[i].what);
-	for (i = 0, tp = fp = 0; i < n && s[i].v > thr; i++) {
-		tp += s[i].right;
-		fp += !s[i].right;
+	for (i = 0, tp = fp = 0; i < n && s[i].s.v > thr; i++) {
+		tp += s[i].s.right;
+		fp += !s[i].s.right;
 	}
 	fprintf(stderr, "mkjoin: validation: %zu candidates, %zu right; at %.3f: "
 	    "%zu splits, precision %.4f, recall %.4f of the candidates\n", n, all,

@@ -84,21 +84,6 @@ fit(const struct trainer *t, double c, int fold)
 	return md;
 }
 
-struct scored {
-	double v;
-	int right;
-};
-
-static int
-cmp_scored(const void *a, const void *b)
-{
-	const struct scored *x = a, *y = b;
-
-	if (x->v != y->v)
-		return x->v > y->v ? -1 : 1;
-	return x->right - y->right;	/* a wrong boundary first: ties count against */
-}
-
 static double
 f1(size_t tp, size_t sys, size_t gold)
 {
@@ -113,7 +98,7 @@ f1(size_t tp, size_t sys, size_t gold)
 static double
 threshold(const struct trainer *t, double c, double prec, int verbose)
 {
-	struct scored *s;
+	struct txfit_scored *s;
 	struct model *md;
 	size_t i, tp, sys, pos = 0, best_tp = 0, best_sys = 0;
 	double thr = 1e9, best;
@@ -130,7 +115,7 @@ threshold(const struct trainer *t, double c, double prec, int verbose)
 	}
 	for (i = 0; i < t->n; i++)
 		pos += (s[i].right = t->ex[i].y > 0);
-	qsort(s, t->n, sizeof(*s), cmp_scored);
+	qsort(s, t->n, sizeof(*s), txfit_cmp_scored);
 	tp = t->rule_tp;
 	sys = t->rule_tp + t->rule_fp;
 	best = f1(tp, sys, t->gold_n);

@@ -72,12 +72,27 @@ test_binary(void **state)
 	free(x);
 }
 
+/* Scores sorted highest first, a wrong one first among equals. */
+static void
+test_scored(void **state)
+{
+	struct txfit_scored s[] = { { 0.5, 1 }, { 2, 1 }, { 0.5, 0 }, { -1, 1 } };
+
+	(void)state;
+	qsort(s, 4, sizeof(s[0]), txfit_cmp_scored);
+	assert_true(s[0].v == 2);
+	assert_true(s[1].v == 0.5 && s[1].right == 0);
+	assert_true(s[2].v == 0.5 && s[2].right == 1);
+	assert_true(s[3].v == -1);
+}
+
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_train),
 		cmocka_unit_test(test_binary),
+		cmocka_unit_test(test_scored),
 	};
 
 	txfit_quiet();
