@@ -23,12 +23,15 @@ struct tk {
 	size_t start, end;
 	int32_t first, last;
 	unsigned char kind;	/* enum txtok_kind, in a byte: tokens are many */
-	unsigned char flags;
+	unsigned char flags;	/* TXTOK_UPPER..., and TK_ASCII */
 	unsigned char space;	/* white space before it */
 	unsigned char nl;	/* a newline before it */
 	unsigned char hard;	/* a sentence ends before it (a line break) */
 	unsigned char marker;	/* a list marker: "1." "a)" "•" */
 };
+
+/* Of struct tk's flags: the token is ASCII (where the fast path knows it). */
+#define TK_ASCII 0x80
 
 /*
  * A word list of a language profile as an open-addressing hash set (linear
@@ -36,12 +39,14 @@ struct tk {
  */
 struct word {
 	const char *s;		/* NULL: an empty slot */
-	size_t n;
+	uint32_t n;
+	uint32_t h;		/* the hash's high half: most misses end on it */
 };
 
 struct wordlist {
 	struct word *w;
 	size_t mask;		/* slots - 1, slots a power of two */
+	uint64_t lengths;	/* bit k: a word of k bytes (63: of 63 or more) */
 };
 
 enum { L_TITLES, L_NUMABBR, L_ABBR, L_MIDABBR, L_OPENERS, L_BANG,
@@ -58,6 +63,13 @@ struct splitter {
 	struct tk *tk;
 	unsigned char *brk;	/* brk[i]: a sentence ends after token i */
 	size_t ntk, captk;
+	/*
+	 * The tokens the rules look at, in order: all but words of two
+	 * bytes or more, which are most tokens and which no rule starts at.
+	 */
+	size_t *spec, nspec;
+	/* The tokens before which the model may end a sentence (see candidate). */
+	size_t *cand, ncand;
 	struct txspan *span;	/* the sentences of the current window */
 	size_t nspan, capspan, next;
 	const char *text;		/* the paragraph being split */
@@ -80,9 +92,11 @@ struct splitter {
 static struct word *
 list_slot(const struct wordlist *l, const char *s, size_t n)
 {
-	size_t i = (size_t)txhash(s, n, 0) & l->mask;
+	uint64_t h = txhash(s, n, 0);
+	size_t i = (size_t)h & l->mask;
 
-	while (l->w[i].s != NULL && (l->w[i].n != n || memcmp(l->w[i].s, s, n) != 0))
+	while (l->w[i].s != NULL && (l->w[i].h != (uint32_t)(h >> 32) ||
+	    l->w[i].n != n || memcmp(l->w[i].s, s, n) != 0))
 		i = (i + 1) & l->mask;
 	return &l->w[i];
 }
@@ -101,8 +115,13 @@ list_init(struct wordlist *l, const char *list)
 	if ((l->w = calloc(slots, sizeof(*l->w))) == NULL)
 		return -1;
 	l->mask = slots - 1;
-	for (p = list; (w = txlang_next(&p, &k)) != NULL; )
-		*list_slot(l, w, k) = (struct word){ w, k };
+	for (p = list; (w = txlang_next(&p, &k)) != NULL; ) {
+		if (k > UINT32_MAX)
+			continue;
+		*list_slot(l, w, k) = (struct word){ w, (uint32_t)k,
+		    (uint32_t)(txhash(w, k, 0) >> 32) };
+		l->lengths |= (uint64_t)1 << (k < 63 ? k : 63);
+	}
 	return 0;
 }
 
@@ -112,7 +131,7 @@ in_list(const struct wordlist *l, const char *s, size_t n, int lower_first)
 {
 	char buf[48];
 
-	if (n == 0 || n >= sizeof(buf))
+	if (n == 0 || n >= sizeof(buf) || !(l->lengths >> (n < 63 ? n : 63) & 1))
 		return 0;
 	if (lower_first && s[0] >= 'A' && s[0] <= 'Z') {
 		memcpy(buf, s, n);
@@ -214,58 +233,202 @@ split_free(struct splitter *sp)
 	free(sp->copy);
 	free(sp->tk);
 	free(sp->brk);
+	free(sp->spec);
+	free(sp->cand);
 	free(sp->span);
 	free(sp);
+}
+
+/* Room for one more token (and its brk byte). */
+static int
+tk_room(struct splitter *sp)
+{
+	size_t cap = sp->captk, *ns;
+	unsigned char *nb;
+
+	if (txvec_grow((void **)&sp->tk, &cap, sp->ntk + 1, sizeof(*sp->tk)) != 0)
+		return -1;
+	if (cap != sp->captk) {
+		if ((nb = realloc(sp->brk, cap)) == NULL)
+			return -1;
+		sp->brk = nb;
+		if ((ns = realloc(sp->spec, cap * sizeof(*ns))) == NULL)
+			return -1;
+		sp->spec = ns;
+		if ((ns = realloc(sp->cand, cap * sizeof(*ns))) == NULL)
+			return -1;
+		sp->cand = ns;
+		sp->captk = cap;
+	}
+	return 0;
+}
+
+/*
+ * Byte classes of the tokenizer's fast path (what txtok_next would make
+ * of the byte, where that needs no context): most text is ASCII words
+ * and spaces, and a call a token costs as much as the rest of the work.
+ */
+enum { B_OTHER, B_SPACE, B_LETTER, B_PUNCT, B_SYMBOL };
+
+#define LETTER(c) [c] = B_LETTER, [(c) - 'a' + 'A'] = B_LETTER
+static const unsigned char byte_class[256] = {
+	LETTER('a'), LETTER('b'), LETTER('c'), LETTER('d'), LETTER('e'),
+	LETTER('f'), LETTER('g'), LETTER('h'), LETTER('i'), LETTER('j'),
+	LETTER('k'), LETTER('l'), LETTER('m'), LETTER('n'), LETTER('o'),
+	LETTER('p'), LETTER('q'), LETTER('r'), LETTER('s'), LETTER('t'),
+	LETTER('u'), LETTER('v'), LETTER('w'), LETTER('x'), LETTER('y'),
+	LETTER('z'),
+	[' '] = B_SPACE, ['\n'] = B_SPACE, ['\t'] = B_SPACE, ['\r'] = B_SPACE,
+	/* one mark a token whatever follows; symbols likewise */
+	[','] = B_PUNCT, ['"'] = B_PUNCT, ['\''] = B_PUNCT, ['('] = B_PUNCT,
+	[')'] = B_PUNCT, ['['] = B_PUNCT, [']'] = B_PUNCT, ['{'] = B_PUNCT,
+	['}'] = B_PUNCT, ['/'] = B_PUNCT, ['\\'] = B_PUNCT, ['%'] = B_PUNCT,
+	['&'] = B_PUNCT,
+	['$'] = B_SYMBOL, ['>'] = B_SYMBOL, ['^'] = B_SYMBOL, ['`'] = B_SYMBOL,
+	['|'] = B_SYMBOL,
+};
+#undef LETTER
+
+/*
+ * Where a run of ASCII letters is a whole word to txtok_next: before
+ * white space or punctuation that no joiner (apostrophe, hyphen, dot,
+ * URL or address) can continue; before ". " and ": " too, which end no
+ * abbreviation, URL or address that starts with letters alone.
+ */
+static int
+word_ends(const char *s, size_t n, size_t j)
+{
+	unsigned char b, c;
+
+	if (j >= n)
+		return 1;
+	b = (unsigned char)s[j];
+	switch (b) {
+	case ' ': case '\n': case ',': case ';': case '?': case '!': case ')':
+	case '"': case '\t': case '\r':
+		return 1;
+	case '.': case ':':
+		c = j + 1 < n ? (unsigned char)s[j + 1] : ' ';
+		return c == ' ' || c == '\n';
+	default:
+		return 0;
+	}
+}
+
+#define ONES	0x0101010101010101ULL
+#define HIGHS	0x8080808080808080ULL
+
+/*
+ * The end of the run of ASCII letters at s[i] (a letter); *lower tells
+ * whether one is lower case.  Eight bytes at a time where there are eight.
+ */
+static size_t
+letters(const char *s, size_t n, size_t i, int *lower)
+{
+	uint64_t low = 0;
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+	uint64_t v, l, in;
+	size_t k;
+
+	for (; i + 8 <= n; i += 8) {
+		memcpy(&v, s + i, 8);
+		l = (v & ~HIGHS) | 0x20 * ONES;
+		/* a byte's high bit: ASCII, and from 'a' to 'z' when folded */
+		in = ~v & (l + (0x80 - 'a') * ONES) &
+		    ~(l + (0x80 - 'z' - 1) * ONES) & HIGHS;
+		if (in != HIGHS) {
+			k = (size_t)__builtin_ctzll(~in & HIGHS) / 8;
+			low |= v & 0x20 * ONES & (((uint64_t)1 << (8 * k)) - 1);
+			*lower = low != 0;
+			return i + k;
+		}
+		low |= v & 0x20 * ONES;
+	}
+#endif
+	for (; i < n && (unsigned)(((unsigned char)s[i] | 0x20) - 'a') < 26u; i++)
+		low |= (unsigned char)s[i] & 0x20;
+	*lower = low != 0;
+	return i;
+}
+
+/* Whether the gap after t is a candidate whatever follows (see candidate). */
+static int
+after_any(const struct tk *t)
+{
+	return t->kind == TXTOK_EMOTICON || t->kind == TXTOK_URL ||
+	    t->kind == TXTOK_EMAIL;
 }
 
 /* Tokenizes s[from..to), to <= n: the window of the paragraph s[0..n). */
 static int
 tokenize(struct splitter *sp, const char *s, size_t n, size_t from, size_t to)
 {
+	const unsigned char *cls = byte_class;
 	struct txtok t;
 	struct tk *k;
-	size_t pos = from, cap;
-	unsigned char space = 0, nl = 0;
+	size_t pos = from, j;
+	unsigned char space = 0, nl = 0, b;
+	int lower;
 
-	sp->ntk = 0;
+	sp->ntk = sp->nspec = sp->ncand = 0;
 	while (pos < to) {
-		/* ASCII white space inline: it is every other token. */
-		if (s[pos] == ' ' || s[pos] == '\n' || s[pos] == '\t' ||
-		    s[pos] == '\r') {
+		b = (unsigned char)s[pos];
+		if (cls[b] == B_SPACE) {
 			space = 1;
-			nl |= s[pos] == '\n';
+			nl |= b == '\n';
 			pos++;
 			continue;
 		}
-		pos = txtok_next(s, n, pos, &t);
-		if (t.kind == TXTOK_SPACE) {
-			space = 1;
-			nl |= t.newlines > 0;
-			continue;
-		}
-		cap = sp->captk;
-		if (txvec_grow((void **)&sp->tk, &cap, sp->ntk + 1, sizeof(*sp->tk)) != 0)
+		if (sp->ntk == sp->captk && tk_room(sp) != 0)
 			return -1;
-		if (cap != sp->captk) {
-			unsigned char *nb = realloc(sp->brk, cap);
-
-			if (nb == NULL)
-				return -1;
-			sp->brk = nb;
-			sp->captk = cap;
+		k = &sp->tk[sp->ntk];
+		k->start = pos;
+		k->flags = 0;
+		if (cls[b] == B_LETTER) {
+			j = letters(s, n, pos, &lower);
+			if (!word_ends(s, n, j))
+				goto slow;
+			k->end = j;
+			k->kind = TXTOK_WORD;
+			k->first = b;
+			k->last = (unsigned char)s[j - 1];
+			k->flags = (b >= 'a' ? TXTOK_LOWER : TXTOK_UPPER) | TK_ASCII;
+			if (!lower && j - pos >= 2)
+				k->flags |= TXTOK_ALLCAPS;
+		} else if (cls[b] == B_PUNCT || cls[b] == B_SYMBOL ||
+		    ((b == '.' || b == '?' || b == '!' || b == ':' || b == ';') &&
+		    pos + 1 < n && cls[(unsigned char)s[pos + 1]] == B_SPACE)) {
+			j = pos + 1;
+			k->end = j;
+			k->kind = cls[b] == B_SYMBOL ? TXTOK_SYMBOL : TXTOK_PUNCT;
+			k->first = k->last = b;
+			k->flags = TK_ASCII;
+		} else {
+slow:
+			j = txtok_next(s, n, pos, &t);
+			if (t.kind == TXTOK_SPACE) {
+				space = 1;
+				nl |= t.newlines > 0;
+				pos = j;
+				continue;
+			}
+			k->end = t.end;
+			k->kind = t.kind;
+			k->first = t.first;
+			k->last = t.last;
+			k->flags = t.flags;
 		}
-		k = &sp->tk[sp->ntk++];
-		k->start = t.start;
-		k->end = t.end;
-		k->kind = t.kind;
-		k->first = t.first;
-		k->last = t.last;
-		k->flags = t.flags;
+		pos = j;
 		k->space = space;
 		k->nl = nl;
 		k->hard = 0;
 		k->marker = 0;
 		space = nl = 0;
+		sp->spec[sp->nspec] = sp->ntk;
+		sp->nspec += k->kind != TXTOK_WORD || k->end - k->start < 2;
+		sp->cand[sp->ncand] = sp->ntk;
+		sp->ncand += !(k->flags & TXTOK_LOWER) || after_any(k);
+		sp->ntk++;
 	}
 	if (sp->ntk > 0)
 		memset(sp->brk, 0, sp->ntk);
@@ -429,12 +592,11 @@ mark_lists(struct splitter *sp, const char *s)
 {
 	struct tk *tk = sp->tk;
 	long last = -1, v;
-	size_t i, len;
+	size_t i, x, len;
 
-	for (i = 0; i < sp->ntk; i++) {
-		/* markers are numbers, single letters and bullets */
-		if (tk[i].kind == TXTOK_WORD && tk[i].end - tk[i].start > 1)
-			continue;
+	/* markers are numbers, single letters and bullets: special tokens */
+	for (x = 0; x < sp->nspec; x++) {
+		i = sp->spec[x];
 		/* "• item", and "⁃9." glued to its number */
 		if (is_bullet(tk[i].first) && tk[i].kind != TXTOK_WORD &&
 		    (i + 1 == sp->ntk || tk[i + 1].space ||
@@ -633,11 +795,11 @@ static void
 mark_web(struct splitter *sp, const char *s)
 {
 	struct tk *tk = sp->tk;
-	size_t i, n = sp->ntk;
+	size_t i, x, n = sp->ntk;
 
-	for (i = 0; i < n; i++) {
+	for (x = 0; x < sp->nspec; x++) {
 		/* none of these is a word */
-		if (tk[i].kind == TXTOK_WORD)
+		if (tk[i = sp->spec[x]].kind == TXTOK_WORD)
 			continue;
 		if (tk[i].kind == TXTOK_EMOTICON && i + 1 < n &&
 		    (tk[i + 1].kind == TXTOK_WORD || is_opener(tk[i + 1].first)))
@@ -693,11 +855,14 @@ split_english(struct splitter *sp, const char *s)
 {
 	struct tk *tk = sp->tk;
 	enum term term;
-	size_t i, j;
+	size_t i, j, x, done = 0;
 
 	mark_lists(sp, s);
 	mark_web(sp, s);
-	for (i = 0; i < sp->ntk; i++) {
+	/* a mark is a special token */
+	for (x = 0; x < sp->nspec; x++) {
+		if ((i = sp->spec[x]) < done)
+			continue;
 		if ((term = terminal(&tk[i])) == T_NONE || tk[i].marker)
 			continue;
 		/* "[...]" marks an omission, not an end */
@@ -729,7 +894,7 @@ split_english(struct splitter *sp, const char *s)
 		}
 		if (decide(sp, s, i, j, term))
 			sp->brk[citation_end(sp, j)] = 1;
-		i = j;
+		done = j + 1;
 	}
 }
 
@@ -750,11 +915,25 @@ enum { F_L1 = 1, F_R1, F_L2, F_R2, F_SL, F_SR, F_SLR, F_SLLR, F_L1SR, F_SLR1,
 
 #define FORM_MAX 24
 
-/* The hash of a token's form: a word lower-cased (ASCII) and cut, a class for the rest. */
-static uint64_t
-form(const char *s, const struct tk *t)
+/* v with its ASCII capitals lowered, eight bytes at once. */
+static inline uint64_t
+lower8(uint64_t v)
 {
-	char buf[FORM_MAX];
+	uint64_t a = v & ~HIGHS;
+
+	return v | ((a + (0x80 - 'A') * ONES) & ~(a + (0x80 - 'Z' - 1) * ONES) &
+	    ~v & HIGHS) >> 2;
+}
+
+/*
+ * The hash of a token's form: a word lower-cased (ASCII) and cut (that is
+ * txhash of those bytes), a class for the rest.
+ */
+static uint64_t
+form(const char *s, size_t len, const struct tk *t)
+{
+	const unsigned char *p;
+	uint64_t h, tail = 0;
 	size_t i, n;
 
 	if (t == NULL)
@@ -773,12 +952,17 @@ form(const char *s, const struct tk *t)
 	}
 	if ((n = t->end - t->start) > FORM_MAX)
 		n = FORM_MAX;
-	for (i = 0; i < n; i++) {
-		char c = s[t->start + i];
-
-		buf[i] = c >= 'A' && c <= 'Z' ? (char)(c - 'A' + 'a') : c;
-	}
-	return txhash(buf, n, 0);
+	p = (const unsigned char *)s + t->start;
+	h = txhash_start(n, 0);
+	for (; n >= 8; n -= 8, p += 8)
+		h = txhash_block(h, lower8(txhash_load64_(p)));
+	/* the tail in one load where the paragraph goes on for eight bytes */
+	if (n > 0 && (size_t)(p - (const unsigned char *)s) + 8 <= len)
+		tail = txhash_load64_(p) & (~(uint64_t)0 >> (64 - 8 * n));
+	else
+		for (i = 0; i < n; i++)
+			tail |= (uint64_t)p[i] << (8 * i);
+	return txhash_end(h, lower8(tail), n);
 }
 
 /* A token's shape: its case pattern, or its kind, and whether it is short. */
@@ -797,7 +981,7 @@ shape(const char *s, const struct tk *t)
 		if (t->kind == TXTOK_ABBREV)
 			k |= 8;
 		if (t->end - t->start <= 2 || (t->end - t->start <= 8 &&
-		    txu8_count(s, t->start, t->end) <= 2))
+		    !(t->flags & TK_ASCII) && txu8_count(s, t->start, t->end) <= 2))
 			k |= 16;
 		return k;
 	case TXTOK_PUNCT:
@@ -813,13 +997,12 @@ shape(const char *s, const struct tk *t)
 static uint64_t
 bucket(size_t n)
 {
-	static const size_t top[] = { 0, 1, 2, 3, 5, 8, 12, 20, 35 };
-	size_t i;
+	static const unsigned char of[36] = {
+		0, 1, 2, 3, 4, 4, 5, 5, 5, 6, 6, 6, 6, 7, 7, 7, 7, 7, 7, 7, 7,
+		8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8
+	};
 
-	for (i = 0; i < sizeof(top) / sizeof(top[0]); i++)
-		if (n <= top[i])
-			break;
-	return i;
+	return n < sizeof(of) ? of[n] : 9;
 }
 
 /* Feature tmpl of the parts a and b: its index among 1 << SPLIT_BITS. */
@@ -852,11 +1035,9 @@ candidate(const struct splitter *sp, size_t i)
 		return 0;
 	if (!(r->flags & TXTOK_UPPER) && !(r->flags & TXTOK_LOWER) &&
 	    !txu8_is_digit(r->first) && !is_opener(r->first) && r->first != '-' &&
-	    !txch_is(r->first, TXCH_DASH) && l->kind != TXTOK_EMOTICON &&
-	    l->kind != TXTOK_URL && l->kind != TXTOK_EMAIL)
+	    !txch_is(r->first, TXCH_DASH) && !after_any(l))
 		return 0;
-	if ((r->flags & TXTOK_LOWER) && l->kind != TXTOK_EMOTICON &&
-	    l->kind != TXTOK_URL && l->kind != TXTOK_EMAIL)
+	if ((r->flags & TXTOK_LOWER) && !after_any(l))
 		return 0;
 	return !after_mark(sp, i);
 }
@@ -874,7 +1055,7 @@ token(const struct splitter *sp, const char *s, struct seen *c, size_t i)
 
 	if (e->i != i) {
 		e->i = i;
-		e->form = form(s, &sp->tk[i]);
+		e->form = form(s, sp->len, &sp->tk[i]);
 		e->shape = shape(s, &sp->tk[i]);
 	}
 	return e;
@@ -931,24 +1112,67 @@ score(const struct splitter *sp, const uint32_t *f, size_t n)
 	return v;
 }
 
-/* The model's boundaries, after the rules' (brk); each offered to the sink. */
+/* The first of the rules' boundaries from token i on; ntk if none. */
+static size_t
+next_rule(const struct splitter *sp, size_t i)
+{
+	const unsigned char *b;
+
+	if (i >= sp->ntk)
+		return sp->ntk;
+	b = memchr(sp->brk + i, 1, sp->ntk - i);
+	return b != NULL ? (size_t)(b - sp->brk) : sp->ntk;
+}
+
+/*
+ * The next gap from done on that mark_model looks at: every gap for the
+ * sink, else those that sp->cand lists (*x its place there); SIZE_MAX
+ * after the last.
+ */
+static size_t
+next_gap(const struct splitter *sp, size_t done, size_t *x)
+{
+	size_t t;
+
+	if (sp->sink != NULL)
+		return done + 1 < sp->ntk ? done : SIZE_MAX;
+	for (; *x < sp->ncand; ++*x) {
+		t = sp->cand[*x];
+		if (t >= 1 && t - 1 >= done)
+			return t - 1;
+		if (t >= done && t + 1 < sp->ntk && after_any(&sp->tk[t]))
+			return t;
+	}
+	return SIZE_MAX;
+}
+
+/*
+ * The model's boundaries, after the rules' (brk); each offered to the
+ * sink.  Those it adds come before the rule boundary (rule) that the
+ * gaps' distances are counted to, so they are never counted.
+ */
 static void
 mark_model(struct splitter *sp, const char *s)
 {
 	uint32_t f[SPLIT_FEAT_MAX];
 	struct seen c[4];
 	struct split_gap g;
-	size_t i, next = 0, since = 0;
+	size_t i, x = 0, done = 0, from = 0, rule, until;
 
 	if (sp->w == NULL && sp->sink == NULL)
 		return;
 	for (i = 0; i < 4; i++)
 		c[i].i = SIZE_MAX;
-	for (i = 0; i + 1 < sp->ntk; i++) {
+	rule = next_rule(sp, 0);
+	while ((i = next_gap(sp, done, &x)) != SIZE_MAX) {
+		done = i + 1;
+		while (rule < i) {
+			from = rule + 1;
+			rule = next_rule(sp, rule + 1);
+		}
 		g.end = sp->tk[i].end;
 		g.next = sp->tk[i + 1].start;
-		if (sp->brk[i]) {
-			since = 0;
+		if (rule == i) {
 			if (sp->sink != NULL) {
 				g.rule = 1;
 				g.feat = NULL;
@@ -957,23 +1181,18 @@ mark_model(struct splitter *sp, const char *s)
 			}
 			continue;
 		}
-		since++;
 		if (!candidate(sp, i))
 			continue;
-		/* the next of the rules' boundaries: the model's come only before it */
-		if (next <= i)
-			for (next = i + 1; next + 1 < sp->ntk && !sp->brk[next]; next++)
-				;
+		until = (rule < sp->ntk - 1 ? rule : sp->ntk - 1) - i;
 		g.rule = 0;
 		g.feat = f;
-		g.nfeat = gap_features(sp, s, i, since, next - i, c, f);
+		g.nfeat = gap_features(sp, s, i, i - from + 1, until, c, f);
 		if (sp->sink != NULL)
 			sp->sink(sp->sink_arg, &g);
 		if (sp->w != NULL && score(sp, f, g.nfeat) > sp->threshold)
 			sp->brk[i] = 1;
 	}
 }
-
 
 /* Whether t is an abbreviation of language lang that ends no sentence. */
 static int
@@ -1238,16 +1457,21 @@ split_window(struct splitter *sp, size_t from, size_t to)
 	else if (split_icu(sp, s, from, to, strcmp(sp->lang, "auto") == 0 ?
 	    sp->lang_now : sp->lang) != 0)
 		return -1;
-	for (i = 1; i < sp->ntk; i++)
-		if (sp->tk[i].hard)
-			sp->brk[i - 1] = 1;
+	/* only mark_lines makes a token hard, and only in a paragraph of lines */
+	if (sp->width != 0 && sp->newlines != SPLIT_NL_SPACE)
+		for (i = 1; i < sp->ntk; i++)
+			if (sp->tk[i].hard)
+				sp->brk[i - 1] = 1;
 	if (strcmp(sp->lang_now, "en") == 0)
 		mark_model(sp, s);
 
 	sp->nspan = sp->next = 0;
 	for (i = 0; i < sp->ntk; i++) {
-		if (i + 1 < sp->ntk && !sp->brk[i])
-			continue;
+		if (i + 1 < sp->ntk && !sp->brk[i]) {
+			const unsigned char *b = memchr(sp->brk + i, 1, sp->ntk - i);
+
+			i = b != NULL ? (size_t)(b - sp->brk) : sp->ntk - 1;
+		}
 		if (txvec_grow((void **)&sp->span, &sp->capspan, sp->nspan + 1,
 		    sizeof(*sp->span)) != 0)
 			return -1;
