@@ -67,4 +67,23 @@ check "mksplit, no input: status 1, said" test $? -eq 1 -a -s "$tmp/err"
 build/mksplit -p 2 -o "$tmp/d.model" </dev/null 2>"$tmp/err"
 check "mksplit -p 2: usage error" test $? -eq 2
 
+
+# On UD EWT dev (when ../shared is there), the figures the README quotes:
+# a change to the tokenizer, the rules' passes or the model's candidates
+# that moves a single boundary moves them.
+S=../shared/data/sent
+if [ -d "$S" ]; then
+	for mode in model rules-only; do
+		case $mode in
+		model) opt= want='F1=90.29 | in-paragraph boundary P=95.77 R=90.57 F1=93.10 (gold 1251, sys 1183, correct 1133)' ;;
+		*) opt=--rules-only want='F1=87.99 | in-paragraph boundary P=97.21 R=86.33 F1=91.45 (gold 1251, sys 1111, correct 1080)' ;;
+		esac
+		# shellcheck disable=SC2086
+		$run $opt "$S/en_ewt-dev.txt" >"$tmp/dev"
+		python3 "$S/../../scorers/score_sent.py" "$S/en_ewt-dev.gold" "$tmp/dev" \
+			"$S/en_ewt-dev.txt" >"$tmp/score"
+		check "UD EWT dev, $mode: the quoted figures" grep -qF "$want" "$tmp/score"
+	done
+fi
+
 finish split
