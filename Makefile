@@ -253,7 +253,7 @@ sanitize:
 # txsplit's window; fuzz_run reads through a 61-byte buffer and cuts
 # documents into 97-byte pieces) and a 10 s slow-unit timeout, which turns
 # quadratic work into a finding.
-FUZZ = split fix model run utf8 tokens strip_html strip_text ner_text ner_model
+FUZZ = split fix model run utf8 jsonl tokens strip_html strip_text ner_text ner_model
 FUZZ_CFLAGS = $(TX_CFLAGS) -g -O1 -fsanitize=fuzzer,address,undefined
 FUZZ_OPTS = -max_len=300000 -timeout=10 -dict=tests/fuzz/tx.dict -print_final_stats=1
 fuzz_split_SRC = src/txsplit/split.c

@@ -30,8 +30,9 @@ struct txjson_rec {
 	size_t astart, aend;	/* its present value within line */
 	size_t close;		/* offset of the object's closing brace */
 	int empty;		/* the object has no members */
-	const char *text;	/* the field's string value (owned by root), may hold NULs */
+	const char *text;	/* the field's string value (owned by rec), may hold NULs */
 	size_t textlen;
+	char *own;		/* text when it was unescaped without jansson */
 	char why[160];		/* what was wrong, for EMALFORMED */
 };
 
@@ -39,7 +40,11 @@ struct txjson_rec {
  * Parses line[0..len) (no newline) and finds member field, and member
  * addkey (may be NULL) that txjson_write will set.  line and addkey are
  * borrowed and must outlive rec.  Returns TXJSON_OK or a negative code; rec
- * must be released with txjson_free whatever the result.
+ * must be released with txjson_free whatever the result.  A record is
+ * checked by a scanner of our own, which builds no tree and copies the
+ * field only when it holds escapes; what that scanner is not sure of
+ * (escaped keys, deep nesting, any error) jansson parses and judges, so
+ * that both accept the same records and the messages are jansson's.
  */
 int txjson_parse(struct txjson_rec *rec, const char *line, size_t len,
     const char *field, const char *addkey);
@@ -58,11 +63,24 @@ const char *txjson_strerror(const struct txjson_rec *rec, int code);
 /*
  * Writes the record to w, without a newline: the field's value replaced by
  * the string newtext[0..newlen) when newtext is not NULL (valid UTF-8
- * required), and the member named addkey at parse time set to addval
- * (stolen; replaced in place if present, else appended last) when addval is
- * not NULL.  Returns 0, or -1 on a write or encoding failure.
+ * required), and the member named addkey at parse time set to the JSON
+ * text addval[0..addlen) (replaced in place if present, else appended
+ * last) when addval is not NULL.  Returns 0, or -1 on a write or encoding
+ * failure.
  */
 int txjson_write(struct txout *w, const struct txjson_rec *rec,
-    const char *newtext, size_t newlen, json_t *addval);
+    const char *newtext, size_t newlen, const char *addval, size_t addlen);
+
+/*
+ * Writes s[0..n) as a JSON string, escaped as jansson's compact dump
+ * escapes it (quote, backslash and control characters; \u00XX for those
+ * without a short escape).  s must be valid UTF-8 (NULs allowed).
+ * Returns 0, or -1 when s is not valid UTF-8 (nothing written) or a
+ * write failed.
+ */
+int txjson_put_string(struct txout *w, const char *s, size_t n);
+
+/* Writes v as jansson's compact dump does.  Returns 0 or -1. */
+int txjson_put_value(struct txout *w, json_t *v);
 
 #endif

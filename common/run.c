@@ -15,6 +15,8 @@ struct loop {
 	const struct txrun *r;
 	struct txout *out;
 	struct txout field;	/* --jsonl with edits: the field's new text */
+	struct txout member;	/* --jsonl: the member's value, as JSON text */
+	size_t items;		/* in member's array */
 	const char *name;	/* the input being read */
 	unsigned long long doc;
 	size_t edits;		/* made in the current document */
@@ -62,7 +64,7 @@ struct spanout {
 	struct loop *l;
 	struct txout *w;
 	const char *eol;
-	json_t *arr;		/* --jsonl: the member's array */
+	struct txout *arr;	/* --jsonl: the member's array, its '[' written */
 	int term;		/* the unit has its terminator */
 	int pending;		/* a line was written and its newline may be owed */
 	int any_in_unit, any_in_doc;
@@ -127,12 +129,13 @@ put_span(struct spanout *so, const char *s, size_t n, const struct txspan *sp,
 {
 	const struct txrun *r = so->l->r;
 	int seps = r->separators && r->form == TXSPAN_TEXT, first;
-	json_t *v;
 
 	if (so->arr != NULL) {
-		if ((v = txspan_json(s, sp, r->form, base, r->flatten)) == NULL ||
-		    json_array_append_new(so->arr, v) != 0)
-			return fail(so->l, so->l->name, strerror(ENOMEM));
+		if (so->l->items++ > 0)
+			txout_putc(so->arr, ',');
+		if (txspan_put_json(so->arr, s, sp, r->form, base, r->flatten) != 0)
+			return fail(so->l, so->l->name, so->arr->err ?
+			    strerror(so->arr->err) : "cannot encode a span");
 		return 0;
 	}
 	first = !so->any_in_unit;
@@ -212,7 +215,7 @@ run_unit(struct loop *l, const struct txrun_unit *u, struct txout *w,
  */
 static int
 run_doc(struct loop *l, struct txin *d, uint64_t base, struct txout *w,
-    json_t *arr, int cont)
+    struct txout *arr, int cont)
 {
 	const struct txrun *r = l->r;
 	struct spanout so;
@@ -293,27 +296,37 @@ static int
 run_record(struct loop *l, struct txjson_rec *rec)
 {
 	const struct txrun *r = l->r;
+	struct txout *arr = NULL;
 	struct txin d;
-	json_t *arr = NULL;
+	json_t *v;
 	int rc;
 
 	txin_init_mem(&d, rec->text, rec->textlen);
-	if (r->result == TXRUN_SPANS && !r->spans_in_field &&
-	    (arr = json_array()) == NULL) {
-		txin_free(&d);
-		return fail(l, l->name, strerror(ENOMEM));
+	txout_reset(&l->member);
+	if (r->result == TXRUN_SPANS && !r->spans_in_field) {
+		arr = &l->member;
+		l->items = 0;
+		txout_putc(arr, '[');
 	}
 	txout_reset(&l->field);
 	rc = run_doc(l, &d, 0, &l->field, arr, 0);
 	txin_free(&d);
-	if (rc != 0 || r->quiet) {
-		json_decref(arr);
+	if (rc != 0 || r->quiet)
 		return rc != 0 ? -1 : 0;
-	}
 	if (l->field.err)
 		return fail(l, l->name, strerror(l->field.err));
-	if (arr == NULL && r->member != NULL && r->member_value != NULL)
-		arr = r->member_value(r->eng);
+	if (arr != NULL)
+		txout_putc(arr, ']');
+	else if (r->member != NULL && r->member_value != NULL &&
+	    (v = r->member_value(r->eng)) != NULL) {
+		rc = txjson_put_value(&l->member, v);
+		json_decref(v);
+		if (rc != 0)
+			return fail(l, l->name, "cannot encode the record");
+		arr = &l->member;
+	}
+	if (l->member.err)
+		return fail(l, l->name, strerror(l->member.err));
 	/* a field without edits keeps its spelling (escapes and all) */
 	if (arr == NULL && (r->result == TXRUN_EDITS ? l->edits == 0 :
 	    l->field.len == rec->textlen &&
@@ -321,7 +334,8 @@ run_record(struct loop *l, struct txjson_rec *rec)
 		return txout_write(l->out, rec->line, rec->len) != 0 ? -1 : 0;
 	if (txjson_write(l->out, rec,
 	    r->result == TXRUN_SPANS && !r->spans_in_field ? NULL :
-	    l->field.buf != NULL ? l->field.buf : "", l->field.len, arr) != 0 &&
+	    l->field.buf != NULL ? l->field.buf : "", l->field.len,
+	    arr != NULL ? arr->buf : NULL, arr != NULL ? arr->len : 0) != 0 &&
 	    !l->out->err)
 		return fail(l, l->name, "cannot encode the record");
 	return 0;
@@ -437,11 +451,13 @@ txrun_files(const struct txrun *r, struct txout *out, int argc,
 	l.r = r;
 	l.out = out;
 	txout_init_mem(&l.field);
+	txout_init_mem(&l.member);
 	if (argc == 0)
 		run_input(&l, "-");
 	for (i = 0; i < argc; i++)
 		if (run_input(&l, argv[i]) < 0)
 			break;
 	txout_close(&l.field);
+	txout_close(&l.member);
 	return l.status || out->err ? 1 : 0;
 }

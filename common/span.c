@@ -1,6 +1,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "jsonl.h"
 #include "span.h"
 #include "utf8.h"
 
@@ -73,17 +74,17 @@ txspan_write(struct txout *w, const char *s, const struct txspan *sp,
 }
 
 /* The span's text as a JSON string, flattened if asked. */
-static json_t *
-text_json(const char *s, size_t n, int flatten)
+static int
+put_text(struct txout *w, const char *s, size_t n, int flatten)
 {
-	json_t *v;
 	char *buf;
 	size_t i, k;
+	int rc;
 
 	if (!flatten || memchr(s, '\n', n) == NULL)
-		return json_stringn(s, n);
+		return txjson_put_string(w, s, n);
 	if ((buf = malloc(n)) == NULL)
-		return NULL;
+		return -1;
 	for (i = k = 0; i < n; i++) {
 		if (s[i] == '\r' && i + 1 < n && s[i + 1] == '\n')
 			continue;
@@ -92,32 +93,42 @@ text_json(const char *s, size_t n, int flatten)
 		else if (newline_as_space(s, n, i, i > 0 && s[i - 1] == '\r'))
 			buf[k++] = ' ';
 	}
-	v = json_stringn(buf, k);
+	rc = txjson_put_string(w, buf, k);
 	free(buf);
-	return v;
+	return rc;
 }
 
-json_t *
-txspan_json(const char *s, const struct txspan *sp, enum txspan_form f,
-    uint64_t base, int flatten)
+int
+txspan_put_json(struct txout *w, const char *s, const struct txspan *sp,
+    enum txspan_form f, uint64_t base, int flatten)
 {
-	json_int_t a = (json_int_t)(base + sp->start);
-	json_int_t b = (json_int_t)(base + sp->end);
+	const char *t = s + sp->start;
 	size_t n = sp->end - sp->start;
-	json_t *t;
+	const char *label = sp->label != NULL ? sp->label : "";
 
 	switch (f) {
 	case TXSPAN_TEXT:
-		return text_json(s + sp->start, n, flatten);
+		return put_text(w, t, n, flatten);
 	case TXSPAN_OFFSETS:
-		return json_pack("[I,I]", a, b);
+		txout_putc(w, '[');
+		txout_putu(w, base + sp->start);
+		txout_putc(w, ',');
+		txout_putu(w, base + sp->end);
+		return txout_putc(w, ']');
 	case TXSPAN_ENTITY:
-		if ((t = text_json(s + sp->start, n, flatten)) == NULL)
-			return NULL;
-		return json_pack("{s:I,s:I,s:s,s:o}", "start", a, "end", b,
-		    "type", sp->label != NULL ? sp->label : "", "text", t);
+		txout_puts(w, "{\"start\":");
+		txout_putu(w, base + sp->start);
+		txout_puts(w, ",\"end\":");
+		txout_putu(w, base + sp->end);
+		txout_puts(w, ",\"type\":");
+		if (txjson_put_string(w, label, strlen(label)) != 0)
+			return -1;
+		txout_puts(w, ",\"text\":");
+		if (put_text(w, t, n, flatten) != 0)
+			return -1;
+		return txout_putc(w, '}');
 	}
-	return NULL;
+	return -1;
 }
 
 int

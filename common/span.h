@@ -10,8 +10,6 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#include <jansson.h>
-
 #include "output.h"
 
 struct txspan {
@@ -43,12 +41,13 @@ int txspan_write(struct txout *w, const char *s, const struct txspan *sp,
     enum txspan_form f, uint64_t base, int flatten);
 
 /*
- * The JSON value for span sp of text s in form f (offsets plus base), a new
- * reference; NULL when memory is exhausted or, for the forms with text,
- * when the span's text is not valid UTF-8 (a JSON Lines field never is).
- * flatten as for txspan_write.
+ * Writes span sp of text s in form f as one JSON value (offsets plus
+ * base), as jansson's compact dump would write it; flatten as for
+ * txspan_write.  Returns 0, or -1 when memory is exhausted, when the
+ * span's text is not valid UTF-8 (a JSON Lines field never is), or after
+ * a write error (sticky in w).
  */
-json_t *txspan_json(const char *s, const struct txspan *sp,
+int txspan_put_json(struct txout *w, const char *s, const struct txspan *sp,
     enum txspan_form f, uint64_t base, int flatten);
 
 /*
