@@ -114,7 +114,8 @@ build/tests/unit/test_%: tests/unit/test_%.c $$(call engines,$$(test_$$*_PROG)) 
 		$(test_$*_LDFLAGS) -lm
 
 # Test helpers (tests/tools): a log replayer and a writer in random chunks.
-TOOLS = build/tests/tools/replay build/tests/tools/chunks build/mkclus build/mkjoin build/mksplit
+TOOLS = build/tests/tools/replay build/tests/tools/chunks build/mkclus build/mkjoin build/mksplit \
+	build/mkabbr
 build/tests/tools/%: tests/tools/%.c
 	@mkdir -p $(@D)
 	$(CC) $(ALL_CFLAGS) -o $@ $<
@@ -177,11 +178,17 @@ build/mklex: src/txfix/mklex.c build/src/txfix/lexicon.o $(LIBTX)
 		$(LIBTX) $(call pkg_libs,$(txfix_PKGS))
 
 # txsplit's boundary model is committed; this trains it again from the
-# sentences of UD English-EWT's training file (data/NOTICE), the same bytes
-# every time.
-model-split: build/mksplit
-	awk -f mk/ewt-text.awk $(UNER)/en_ewt-ud-train.iob2 | build/mksplit -v -p 0.8 -o data/split.model.new
+# sentences of UD English-EWT's training file, with the abbreviations
+# mk/abbrev.sh learns (data/NOTICE), the same bytes every time.
+model-split: build/mksplit build/mkabbr
+	@mk/deps.sh check scowl 2>/dev/null || mk/deps.sh install scowl
+	sh mk/abbrev.sh >build/en.abbr
+	awk -f mk/ewt-text.awk $(UNER)/en_ewt-ud-train.iob2 | \
+		build/mksplit -v -p 0.8 -a build/en.abbr -o data/split.model.new
 	mv data/split.model.new data/split.model
+
+build/mkabbr: src/txsplit/mkabbr.c $(LIBTX)
+	$(CC) $(ALL_CFLAGS) -o $@ src/txsplit/mkabbr.c $(LIBTX) $(PKG_LIBS) -lm
 
 build/mksplit: src/txsplit/mksplit.c $(txsplit_ENGINE) $(LIBTX)
 	$(CC) $(ALL_CFLAGS) -Isrc/txsplit -o $@ src/txsplit/mksplit.c $(txsplit_ENGINE) \

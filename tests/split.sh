@@ -68,6 +68,38 @@ build/mksplit -p 2 -o "$tmp/d.model" </dev/null 2>"$tmp/err"
 check "mksplit -p 2: usage error" test $? -eq 2
 
 
+# mkabbr: a type a full stop nearly always follows is learnt ("tbl"), a
+# word that also ends sentences is not ("soup"); a listed entry is taken
+# unless the text has it bare more often, an acronym or a word never.
+awk 'BEGIN {
+	for (d = 0; d < 200; d++)
+		printf "Mix 2 tbl. of flour with the soup. Soup is good and the soup is hot. Hot soup is good. "
+	print "The min soup is good and the min soup is hot soup."
+}' >"$tmp/raw"
+printf 'Tbsp\nmin\nFBI\nATMs\nqt\nsoup\n' >"$tmp/listed"
+printf 'soup\n' >"$tmp/words"
+build/mkabbr -l "$tmp/listed" -x "$tmp/words" <"$tmp/raw" >"$tmp/abbr" 2>"$tmp/err"
+check "mkabbr: status 0, quiet" test $? -eq 0 -a ! -s "$tmp/err"
+check "mkabbr: learnt and listed, lower-cased, in order" \
+	test "$(tr '\n' ' ' <"$tmp/abbr")" = "qt tbl tbsp "
+build/mkabbr <"$tmp/raw" >"$tmp/abbr2"
+check "mkabbr: without lists, what the text shows" test "$(cat "$tmp/abbr2")" = tbl
+build/mkabbr -l "$tmp/nonexistent" <"$tmp/raw" >/dev/null 2>"$tmp/err"
+check "mkabbr: a missing list is said" test $? -eq 1 -a -s "$tmp/err"
+
+# A model trained with learnt abbreviations carries them: "tbl." ends no
+# sentence before a name, as a listed abbreviation would not.
+build/mksplit -a "$tmp/abbr" -o "$tmp/abbr.model" <"$tmp/corpus"
+echo 'Take 2 tbl. Kim says so.' | $run --model "$tmp/abbr.model" >"$tmp/out"
+check "learnt abbreviation: no boundary before a name" \
+	test "$(cat "$tmp/out")" = 'Take 2 tbl. Kim says so.'
+echo 'Take 2 tbl. Kim says so.' | $run --model "$tmp/a.model" >"$tmp/out"
+check "without it: a boundary" \
+	test "$(cat "$tmp/out")" = "$(printf 'Take 2 tbl.\nKim says so.')"
+echo 'Take 2 tbl. The rest waits.' | $run --model "$tmp/abbr.model" >"$tmp/out"
+check "learnt abbreviation: a boundary before an opener" \
+	test "$(cat "$tmp/out")" = "$(printf 'Take 2 tbl.\nThe rest waits.')"
+
 # On UD EWT dev (when ../shared is there), the figures the README quotes:
 # a change to the tokenizer, the rules' passes or the model's candidates
 # that moves a single boundary moves them.
@@ -75,7 +107,7 @@ S=../shared/data/sent
 if [ -d "$S" ]; then
 	for mode in model rules-only; do
 		case $mode in
-		model) opt= want='F1=90.29 | in-paragraph boundary P=95.77 R=90.57 F1=93.10 (gold 1251, sys 1183, correct 1133)' ;;
+		model) opt= want='F1=90.19 | in-paragraph boundary P=96.42 R=90.33 F1=93.27 (gold 1251, sys 1172, correct 1130)' ;;
 		*) opt=--rules-only want='F1=87.99 | in-paragraph boundary P=97.21 R=86.33 F1=91.45 (gold 1251, sys 1111, correct 1080)' ;;
 		esac
 		# shellcheck disable=SC2086

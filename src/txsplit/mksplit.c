@@ -1,7 +1,7 @@
 /*
  * mksplit: trains txsplit's boundary model.
  *
- *   mksplit [-v] [-c C] [-k FOLDS] [-p PRECISION] -o OUT < SENTENCES
+ *   mksplit [-v] [-a ABBREVS] [-c C] [-k FOLDS] [-p PRECISION] -o OUT < SENTENCES
  *
  * SENTENCES: a sentence a line, a blank line between documents (the
  * layout of UD's "# text" lines; mk/ewt-text.awk).  A document's sentences
@@ -12,6 +12,8 @@
  * Its threshold is the one at which the boundaries of the rules and the
  * model together have the best F1 over every document, each scored by a
  * fit on the folds without it; it is then fitted again on every document.
+ * ABBREVS (mkabbr's list, a word a line) are the learnt abbreviations the
+ * rules use while training, and are kept in the model for txsplit.
  * Deterministic: the same input gives the same file.
  */
 #include <errno.h>
@@ -26,7 +28,7 @@
 #include "split.h"
 #include "vec.h"
 
-#define USAGE "usage: mksplit [-v] [-c C] [-k folds] [-p precision] -o OUT < SENTENCES\n"
+#define USAGE "usage: mksplit [-v] [-a abbrevs] [-c C] [-k folds] [-p precision] -o OUT < SENTENCES\n"
 
 struct trainer {
 	const unsigned char *gold;	/* gold[i]: a sentence ends at byte i */
@@ -161,6 +163,27 @@ section(const struct model *md, double thr, size_t *len)
 	return w;
 }
 
+/* The words of a list file, a word a line, as one string separated by spaces. */
+static char *
+read_list(const char *path)
+{
+	FILE *f = fopen(path, "r");
+	size_t cap = (size_t)1 << 20, len;
+	char *s = malloc(cap), *p;
+
+	if (f == NULL || s == NULL)
+		die(path, strerror(f == NULL ? errno : ENOMEM));
+	len = fread(s, 1, cap - 1, f);
+	if (ferror(f) || !feof(f))
+		die(path, "unreadable, or over 1 MB");
+	fclose(f);
+	s[len] = '\0';
+	for (p = s; *p != '\0'; p++)
+		if (*p == '\n' || *p == '\r' || *p == '\t')
+			*p = ' ';
+	return s;
+}
+
 /* Splits document text[0..n) with the rules, its examples to t. */
 static void
 run_doc(struct splitter *sp, struct trainer *t, const char *text, size_t n)
@@ -183,19 +206,23 @@ main(int argc, char **argv)
 	struct split_opts o = { .newlines = SPLIT_NL_AUTO, .lang = "en", .sink = sink,
 	    .sink_arg = &t };
 	const char *outpath = NULL, *why;
-	char *line = NULL, *doc = NULL;
+	char *line = NULL, *doc = NULL, *abbrev = NULL;
 	unsigned char *gold = NULL, *seen = NULL, *sec;
 	size_t *ends = NULL, nends = 0, ecap = 0, cap = 0, dlen = 0, dcap = 0;
 	size_t gcap = 0, scap = 0, seclen, ndoc = 0, i;
 	double cost = 1, prec = 0, thr;
 	struct splitter *sp;
 	struct model *md;
-	struct txmodel_sec ms;
+	struct txmodel_sec ms[2];
 	ssize_t len;
 	int ch, fd, verbose = 0, eof = 0;
 
-	while ((ch = getopt(argc, argv, "c:k:o:p:v")) != -1)
+	while ((ch = getopt(argc, argv, "a:c:k:o:p:v")) != -1)
 		switch (ch) {
+		case 'a':
+			free(abbrev);
+			o.abbrev = abbrev = read_list(optarg);
+			break;
 		case 'c':
 			cost = atof(optarg);
 			break;
@@ -263,15 +290,18 @@ main(int argc, char **argv)
 	thr = threshold(&t, cost, prec, verbose);
 	md = fit(&t, cost, -1);
 	sec = section(md, thr, &seclen);
-	ms = (struct txmodel_sec){ "boundary", sec, seclen };
+	ms[0] = (struct txmodel_sec){ "boundary", sec, seclen };
+	ms[1] = (struct txmodel_sec){ "abbrev", abbrev, abbrev != NULL ? strlen(abbrev) : 0 };
 	if ((fd = open(outpath, O_WRONLY | O_CREAT | O_TRUNC, 0644)) < 0 ||
-	    txmodel_write(fd, "mksplit", SPLIT_KIND, &ms, 1) != 0 || close(fd) != 0)
+	    txmodel_write(fd, "mksplit", SPLIT_KIND, ms, abbrev != NULL ? 2 : 1) != 0 ||
+	    close(fd) != 0)
 		die(outpath, strerror(errno));
 	free_and_destroy_model(&md);
 	for (i = 0; i < t.n; i++)
 		free(t.ex[i].x);
 	free(t.ex);
 	free(sec);
+	free(abbrev);
 	free(line);
 	free(doc);
 	free(ends);

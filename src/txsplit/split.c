@@ -50,7 +50,7 @@ struct wordlist {
 };
 
 enum { L_TITLES, L_NUMABBR, L_ABBR, L_MIDABBR, L_OPENERS, L_BANG,
-	L_CLOSINGS, NLISTS };
+	L_CLOSINGS, L_LEARNED, NLISTS };
 
 struct splitter {
 	enum split_newlines newlines;
@@ -86,6 +86,8 @@ struct splitter {
 	double bias, threshold;		/* a boundary when the score is above */
 	void (*sink)(void *, const struct split_gap *);
 	void *sink_arg;
+	int model_decides;		/* there is a model, or one is trained */
+	char *learned;			/* L_LEARNED's words (see split_opts' abbrev) */
 };
 
 /* The slot of s[0..n) in l: where it is, or the empty slot where it would go. */
@@ -141,6 +143,20 @@ in_list(const struct wordlist *l, const char *s, size_t n, int lower_first)
 	return list_slot(l, s, n)->s != NULL;
 }
 
+/* Whether s[0..n), lower-cased (ASCII), is in l. */
+static int
+in_list_folded(const struct wordlist *l, const char *s, size_t n)
+{
+	char buf[48];
+	size_t i;
+
+	if (n == 0 || n >= sizeof(buf))
+		return 0;
+	for (i = 0; i < n; i++)
+		buf[i] = s[i] >= 'A' && s[i] <= 'Z' ? (char)(s[i] - 'A' + 'a') : s[i];
+	return in_list(l, buf, n, 0);
+}
+
 #define TK_IN(sp, s, t, which) in_list(&(sp)->list[which], (s) + (t)->start, \
 	(t)->end - (t)->start, 0)
 
@@ -170,6 +186,17 @@ model_load(struct splitter *sp, const char *path, const char **why)
 		return -1;
 	}
 	sp->w = sec + SEC_HEAD;
+	/* the abbreviations mkabbr learnt, when the model was trained with them */
+	if ((sec = txmodel_section(&sp->m, "abbrev", &len)) != NULL) {
+		if ((sp->learned = malloc(len + 1)) == NULL) {
+			*why = strerror(ENOMEM);
+			txmodel_close(&sp->m);
+			sp->w = NULL;
+			return -1;
+		}
+		memcpy(sp->learned, sec, len);
+		sp->learned[len] = '\0';
+	}
 	return 0;
 }
 
@@ -211,8 +238,20 @@ split_new(const struct split_opts *o, const char **why)
 	}
 	sp->sink = o->sink;
 	sp->sink_arg = o->sink_arg;
+	sp->model_decides = o->model != NULL || o->sink != NULL;
 	if (o->model != NULL && model_load(sp, o->model, why) != 0) {
 		split_free(sp);
+		return NULL;
+	}
+	if (sp->learned == NULL && o->abbrev != NULL &&
+	    (sp->learned = strdup(o->abbrev)) == NULL) {
+		split_free(sp);
+		*why = strerror(ENOMEM);
+		return NULL;
+	}
+	if (list_init(&sp->list[L_LEARNED], sp->learned != NULL ? sp->learned : "") != 0) {
+		split_free(sp);
+		*why = strerror(ENOMEM);
 		return NULL;
 	}
 	return sp;
@@ -230,6 +269,7 @@ split_free(struct splitter *sp)
 	txbrk_close(sp->icu);
 	if (sp->w != NULL)
 		txmodel_close(&sp->m);
+	free(sp->learned);
 	free(sp->copy);
 	free(sp->tk);
 	free(sp->brk);
@@ -351,12 +391,23 @@ letters(const char *s, size_t n, size_t i, int *lower)
 	return i;
 }
 
+/* A separator line's token: "*****", "=====", "-----". */
+static int
+is_separator(const struct tk *t)
+{
+	int32_t c = t->first;
+
+	return t->end - t->start >= 3 && (t->kind == TXTOK_PUNCT ||
+	    t->kind == TXTOK_SYMBOL) && (c == '*' || c == '=' || c == '_' ||
+	    c == '~' || c == '#' || c == '-');
+}
+
 /* Whether the gap after t is a candidate whatever follows (see candidate). */
 static int
 after_any(const struct tk *t)
 {
 	return t->kind == TXTOK_EMOTICON || t->kind == TXTOK_URL ||
-	    t->kind == TXTOK_EMAIL;
+	    t->kind == TXTOK_EMAIL || is_separator(t);
 }
 
 /* Tokenizes s[from..to), to <= n: the window of the paragraph s[0..n). */
@@ -738,7 +789,8 @@ decide(struct splitter *sp, const char *s, size_t a, size_t b, enum term term)
 			return 0;
 		if (TK_IN(sp, s, prev, L_NUMABBR) && nc == N_DIGIT)
 			return 0;
-		if (TK_IN(sp, s, prev, L_ABBR))
+		if (TK_IN(sp, s, prev, L_ABBR) || in_list_folded(&sp->list[L_LEARNED],
+		    s + prev->start, prev->end - prev->start))
 			return nc == N_UPPER && is_opener_word(sp, s, next);
 	}
 	switch (nc) {
@@ -765,16 +817,6 @@ decide(struct splitter *sp, const char *s, size_t a, size_t b, enum term term)
 	}
 }
 
-static int
-is_separator(const char *s, const struct tk *t)
-{
-	char c = s[t->start];
-
-	return t->end - t->start >= 3 && (t->kind == TXTOK_PUNCT ||
-	    t->kind == TXTOK_SYMBOL) && (c == '*' || c == '=' || c == '_' ||
-	    c == '~' || c == '#' || c == '-');
-}
-
 /* "08/16/2000" */
 static int
 is_date(const char *s, const struct tk *t)
@@ -787,7 +829,8 @@ is_date(const char *s, const struct tk *t)
 
 /*
  * Boundaries of web and e-mail text that no full stop marks: around an
- * emoticon or a separator line ("*****"), after a letter's closing
+ * emoticon or a separator line ("*****"; the model's to decide when there
+ * is one: such a line is as often a list's bullet), after a letter's closing
  * ("Thanks, Sean"), around a mail header's date ("Sean Boyle 08/17/2000
  * 11:21 AM I spoke").
  */
@@ -804,7 +847,7 @@ mark_web(struct splitter *sp, const char *s)
 		if (tk[i].kind == TXTOK_EMOTICON && i + 1 < n &&
 		    (tk[i + 1].kind == TXTOK_WORD || is_opener(tk[i + 1].first)))
 			sp->brk[i] = 1;
-		else if (is_separator(s, &tk[i])) {
+		else if (!sp->model_decides && is_separator(&tk[i])) {
 			if (i > 0)
 				sp->brk[i - 1] = 1;
 			sp->brk[i] = 1;
@@ -911,7 +954,7 @@ split_english(struct splitter *sp, const char *s)
  */
 enum { F_L1 = 1, F_R1, F_L2, F_R2, F_SL, F_SR, F_SLR, F_SLLR, F_L1SR, F_SLR1,
 	F_L2L1, F_R1R2, F_SINCE, F_UNTIL, F_SINCE_SR, F_UNTIL_SR, F_OPENER,
-	F_NL_SR, F_CLOSING, F_L1R1 };
+	F_NL_SR, F_CLOSING, F_L1R1, F_SEP };
 
 #define FORM_MAX 24
 
@@ -1033,6 +1076,8 @@ candidate(const struct splitter *sp, size_t i)
 
 	if (!r->space || r->marker)
 		return 0;
+	if (is_separator(r))
+		return !after_mark(sp, i);
 	if (!(r->flags & TXTOK_UPPER) && !(r->flags & TXTOK_LOWER) &&
 	    !txu8_is_digit(r->first) && !is_opener(r->first) && r->first != '-' &&
 	    !txch_is(r->first, TXCH_DASH) && !after_any(l))
@@ -1098,6 +1143,10 @@ gap_features(const struct splitter *sp, const char *s, size_t i, size_t since,
 	if (TK_IN(sp, s, &tk[i], L_CLOSINGS))
 		f[n++] = feat(F_CLOSING, 0, 0);
 	f[n++] = feat(F_NL_SR, tk[i + 1].nl, r1->shape);
+	if (is_separator(&tk[i]))
+		f[n++] = feat(F_SEP, 1, r1->shape);
+	if (is_separator(&tk[i + 1]))
+		f[n++] = feat(F_SEP, 2, l1->shape);
 	return n;
 }
 

@@ -29,7 +29,7 @@ struct split_gap {
 #define SPLIT_BITS 16
 #define SPLIT_FEAT_MAX 32
 /* Of the feature set: a model file is for one. */
-#define SPLIT_FEAT_VERSION 1
+#define SPLIT_FEAT_VERSION 2
 #define SPLIT_KIND "txsplit boundaries"
 
 struct split_opts {
@@ -37,6 +37,12 @@ struct split_opts {
 	const char *lang;	/* "en" (the suite's rules), another ISO 639 code (ICU), or "auto" */
 	size_t max_sentence;	/* bytes; 0: SPLIT_MAX_SENTENCE */
 	const char *model;	/* the boundary model's file; NULL: the rules alone */
+	/*
+	 * Abbreviations learnt from raw text (mkabbr), lower case, separated
+	 * by spaces, which end a sentence only before an opener, as the
+	 * listed ones do; for training: at run time the model brings its own.
+	 */
+	const char *abbrev;
 	/* for training: called for every gap the model decides or the rules end */
 	void (*sink)(void *arg, const struct split_gap *g);
 	void *sink_arg;

@@ -64,6 +64,14 @@ $m "txsplit --rules-only" "$tmp/big" -- bin/txsplit --rules-only
 $m "txsplit -n space" "$tmp/big" -- bin/txsplit -n space
 $m "txsplit --offsets" "$tmp/big" -- bin/txsplit -o
 $m "txsplit -l de (ICU path)" "$tmp/big" -- bin/txsplit -l de
+# the same text as JSON Lines, a paragraph a record: the framing's cost
+python3 -c 'import json, sys
+for p in open(sys.argv[1], encoding="utf-8").read().split("\n\n"):
+    if p.strip():
+        print(json.dumps({"id": 1, "text": p}, ensure_ascii=False))' "$tmp/big" >"$tmp/big.jsonl"
+$m "txsplit, the same paragraphs (plain)" "$tmp/big" -- bin/txsplit
+$m "txsplit --jsonl, the same paragraphs" "$tmp/big.jsonl" -- bin/txsplit --jsonl
+rm -f "$tmp/big.jsonl"
 echo "== peak memory on 1 GB through a pipe (txfix: one document, in --window pieces)"
 $m "txsplit, 1 GB" --gen "$tmp/unit" 1000 -- bin/txsplit
 $m "txfix, 1 GB" --gen "$tmp/unit" 1000 -- bin/txfix

@@ -43,6 +43,12 @@ def mbs(speed, name):
     return None if s is None else s[1]
 
 
+def secs(speed, name):
+    """Wall seconds of a run: its MB over its MB/s."""
+    s = speed.get(name)
+    return None if s is None or s[1] == 0 else s[0] / s[1]
+
+
 def rss(speed, name):
     s = speed.get(name)
     return None if s is None else s[3]
@@ -69,7 +75,9 @@ def main():
         "`txsplit`",
         "UD EWT dev: sentence F1 %s, in-paragraph boundary F1 %s; `--rules-only` %s, %s"
         % (f(s_f1, "%.2f"), f(s_b, "%.2f"), f(r_f1, "%.2f"), f(r_b, "%.2f")),
-        "%s (`--rules-only` %s)" % (f(t), f(tr)),
+        "%s (`--rules-only` %s); `--jsonl` takes %s the time of plain text"
+        % (f(t), f(tr), f(ratio(secs(speed, "txsplit --jsonl, the same paragraphs"),
+                                secs(speed, "txsplit, the same paragraphs (plain)")), "%.2fx")),
         "%s MB on 1 GB" % f(rss(speed, "txsplit, 1 GB")),
         "ICU's sentence iterator, whole process: %s MB/s (txsplit %s of its speed), "
         "sentence F1 %s, boundary F1 %s; `cat \\| cat` %s MB/s"
