@@ -30,8 +30,12 @@ struct tk {
 	unsigned char marker;	/* a list marker: "1." "a)" "•" */
 };
 
-/* Of struct tk's flags: the token is ASCII (where the fast path knows it). */
+/*
+ * Of struct tk's flags: the token is ASCII (where the fast path knows it);
+ * it is a separator line's ("*****", which only the slow path makes).
+ */
 #define TK_ASCII 0x80
+#define TK_SEP 0x40
 
 /*
  * A word list of a language profile as an open-addressing hash set (linear
@@ -90,17 +94,48 @@ struct splitter {
 	char *learned;			/* L_LEARNED's words (see split_opts' abbrev) */
 };
 
-/* The slot of s[0..n) in l: where it is, or the empty slot where it would go. */
-static struct word *
-list_slot(const struct wordlist *l, const char *s, size_t n)
+/*
+ * txhash(s[0..n), 0), s[0] lowered when lower0, reading the last bytes in
+ * one load where avail (the bytes readable from s on) allows: the tail
+ * loop's mispredictions cost more than the rest of a look-up.
+ */
+static uint64_t
+word_hash(const char *s, size_t n, size_t avail, int lower0)
 {
-	uint64_t h = txhash(s, n, 0);
-	size_t i = (size_t)h & l->mask;
+	const unsigned char *p = (const unsigned char *)s;
+	uint64_t h = txhash_start(n, 0), tail = 0, low = lower0 ? 0x20 : 0;
+	size_t i, k;
 
-	while (l->w[i].s != NULL && (l->w[i].h != (uint32_t)(h >> 32) ||
-	    l->w[i].n != n || memcmp(l->w[i].s, s, n) != 0))
-		i = (i + 1) & l->mask;
-	return &l->w[i];
+	for (k = n; k >= 8; k -= 8, p += 8) {
+		h = txhash_block(h, txhash_load64_(p) | low);
+		low = 0;
+	}
+	if (k > 0 && (size_t)(p - (const unsigned char *)s) + 8 <= avail)
+		tail = txhash_load64_(p) & (~(uint64_t)0 >> (64 - 8 * k));
+	else
+		for (i = 0; i < k; i++)
+			tail |= (uint64_t)p[i] << (8 * i);
+	return txhash_end(h, tail | low, k);
+}
+
+/*
+ * The slot of s[0..n), n > 0, s[0] lowered when lower0, in l, h its
+ * word_hash: where it is, or the empty slot where it would go.
+ */
+static struct word *
+list_slot(const struct wordlist *l, const char *s, size_t n, uint64_t h,
+    int lower0)
+{
+	size_t i = (size_t)h & l->mask;
+	struct word *w;
+
+	for (;; i = (i + 1) & l->mask) {
+		w = &l->w[i];
+		if (w->s == NULL || (w->h == (uint32_t)(h >> 32) && w->n == n &&
+		    (unsigned char)w->s[0] == ((unsigned char)s[0] | (lower0 ? 0x20 : 0)) &&
+		    memcmp(w->s + 1, s + 1, n - 1) == 0))
+			return w;
+	}
 }
 
 /* l: the words of list (see lang.h). */
@@ -109,6 +144,7 @@ list_init(struct wordlist *l, const char *list)
 {
 	const char *p = list, *w;
 	size_t n = 0, slots = 16, k;
+	uint64_t h;
 
 	while (txlang_next(&p, &k) != NULL)
 		n++;
@@ -120,27 +156,28 @@ list_init(struct wordlist *l, const char *list)
 	for (p = list; (w = txlang_next(&p, &k)) != NULL; ) {
 		if (k > UINT32_MAX)
 			continue;
-		*list_slot(l, w, k) = (struct word){ w, (uint32_t)k,
-		    (uint32_t)(txhash(w, k, 0) >> 32) };
+		h = txhash(w, k, 0);
+		*list_slot(l, w, k, h, 0) = (struct word){ w, (uint32_t)k,
+		    (uint32_t)(h >> 32) };
 		l->lengths |= (uint64_t)1 << (k < 63 ? k : 63);
 	}
 	return 0;
 }
 
-/* Whether s[0..n), its first letter lowered if lower_first, is in l. */
+/*
+ * Whether s[0..n), its first letter lowered if lower_first, is in l;
+ * avail bytes are readable from s on (n or more).
+ */
 static int
-in_list(const struct wordlist *l, const char *s, size_t n, int lower_first)
+in_list(const struct wordlist *l, const char *s, size_t n, size_t avail,
+    int lower_first)
 {
-	char buf[48];
+	int lower0;
 
-	if (n == 0 || n >= sizeof(buf) || !(l->lengths >> (n < 63 ? n : 63) & 1))
+	if (n == 0 || n >= 48 || !(l->lengths >> (n < 63 ? n : 63) & 1))
 		return 0;
-	if (lower_first && s[0] >= 'A' && s[0] <= 'Z') {
-		memcpy(buf, s, n);
-		buf[0] = (char)(buf[0] - 'A' + 'a');
-		s = buf;
-	}
-	return list_slot(l, s, n)->s != NULL;
+	lower0 = lower_first && s[0] >= 'A' && s[0] <= 'Z';
+	return list_slot(l, s, n, word_hash(s, n, avail, lower0), lower0)->s != NULL;
 }
 
 /* Whether s[0..n), lower-cased (ASCII), is in l. */
@@ -154,11 +191,12 @@ in_list_folded(const struct wordlist *l, const char *s, size_t n)
 		return 0;
 	for (i = 0; i < n; i++)
 		buf[i] = s[i] >= 'A' && s[i] <= 'Z' ? (char)(s[i] - 'A' + 'a') : s[i];
-	return in_list(l, buf, n, 0);
+	return in_list(l, buf, n, sizeof(buf), 0);
 }
 
+/* Whether token t of the paragraph s is in list which of sp. */
 #define TK_IN(sp, s, t, which) in_list(&(sp)->list[which], (s) + (t)->start, \
-	(t)->end - (t)->start, 0)
+	(t)->end - (t)->start, (sp)->len - (t)->start, 0)
 
 #define SEC_HEAD 32
 
@@ -358,17 +396,12 @@ word_ends(const char *s, size_t n, size_t j)
 #define ONES	0x0101010101010101ULL
 #define HIGHS	0x8080808080808080ULL
 
-/*
- * The end of the run of ASCII letters at s[i] (a letter); *lower tells
- * whether one is lower case.  Eight bytes at a time where there are eight.
- */
+/* The end of the run of ASCII letters at s[i]: eight bytes at a time where there are eight. */
 static size_t
-letters(const char *s, size_t n, size_t i, int *lower)
+letters(const char *s, size_t n, size_t i)
 {
-	uint64_t low = 0;
 #if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
 	uint64_t v, l, in;
-	size_t k;
 
 	for (; i + 8 <= n; i += 8) {
 		memcpy(&v, s + i, 8);
@@ -376,30 +409,40 @@ letters(const char *s, size_t n, size_t i, int *lower)
 		/* a byte's high bit: ASCII, and from 'a' to 'z' when folded */
 		in = ~v & (l + (0x80 - 'a') * ONES) &
 		    ~(l + (0x80 - 'z' - 1) * ONES) & HIGHS;
-		if (in != HIGHS) {
-			k = (size_t)__builtin_ctzll(~in & HIGHS) / 8;
-			low |= v & 0x20 * ONES & (((uint64_t)1 << (8 * k)) - 1);
-			*lower = low != 0;
-			return i + k;
-		}
-		low |= v & 0x20 * ONES;
+		if (in != HIGHS)
+			return i + (size_t)__builtin_ctzll(~in & HIGHS) / 8;
 	}
 #endif
-	for (; i < n && (unsigned)(((unsigned char)s[i] | 0x20) - 'a') < 26u; i++)
-		low |= (unsigned char)s[i] & 0x20;
-	*lower = low != 0;
+	while (i < n && (unsigned)(((unsigned char)s[i] | 0x20) - 'a') < 26u)
+		i++;
 	return i;
+}
+
+/* Whether s[a..b), ASCII letters, has a lower-case one. */
+static int
+has_lower(const char *s, size_t a, size_t b)
+{
+	for (; a < b; a++)
+		if (s[a] >= 'a')
+			return 1;
+	return 0;
 }
 
 /* A separator line's token: "*****", "=====", "-----". */
 static int
-is_separator(const struct tk *t)
+separator_token(const struct txtok *t)
 {
 	int32_t c = t->first;
 
 	return t->end - t->start >= 3 && (t->kind == TXTOK_PUNCT ||
 	    t->kind == TXTOK_SYMBOL) && (c == '*' || c == '=' || c == '_' ||
 	    c == '~' || c == '#' || c == '-');
+}
+
+static inline int
+is_separator(const struct tk *t)
+{
+	return t->flags & TK_SEP;
 }
 
 /* Whether the gap after t is a candidate whatever follows (see candidate). */
@@ -419,7 +462,6 @@ tokenize(struct splitter *sp, const char *s, size_t n, size_t from, size_t to)
 	struct tk *k;
 	size_t pos = from, j;
 	unsigned char space = 0, nl = 0, b;
-	int lower;
 
 	sp->ntk = sp->nspec = sp->ncand = 0;
 	while (pos < to) {
@@ -436,16 +478,25 @@ tokenize(struct splitter *sp, const char *s, size_t n, size_t from, size_t to)
 		k->start = pos;
 		k->flags = 0;
 		if (cls[b] == B_LETTER) {
-			j = letters(s, n, pos, &lower);
+			j = letters(s, n, pos + 1);
 			if (!word_ends(s, n, j))
 				goto slow;
 			k->end = j;
 			k->kind = TXTOK_WORD;
 			k->first = b;
 			k->last = (unsigned char)s[j - 1];
-			k->flags = (b >= 'a' ? TXTOK_LOWER : TXTOK_UPPER) | TK_ASCII;
-			if (!lower && j - pos >= 2)
-				k->flags |= TXTOK_ALLCAPS;
+			if (b >= 'a') {
+				k->flags = TXTOK_LOWER | TK_ASCII;
+				sp->spec[sp->nspec] = sp->ntk;
+				sp->nspec += j - pos < 2;
+			} else {
+				k->flags = TXTOK_UPPER | TK_ASCII;
+				if (j - pos >= 2 && !has_lower(s, pos + 1, j))
+					k->flags |= TXTOK_ALLCAPS;
+				sp->spec[sp->nspec] = sp->ntk;
+				sp->nspec += j - pos < 2;
+				sp->cand[sp->ncand++] = sp->ntk;
+			}
 		} else if (cls[b] == B_PUNCT || cls[b] == B_SYMBOL ||
 		    ((b == '.' || b == '?' || b == '!' || b == ':' || b == ';') &&
 		    pos + 1 < n && cls[(unsigned char)s[pos + 1]] == B_SPACE)) {
@@ -454,6 +505,8 @@ tokenize(struct splitter *sp, const char *s, size_t n, size_t from, size_t to)
 			k->kind = cls[b] == B_SYMBOL ? TXTOK_SYMBOL : TXTOK_PUNCT;
 			k->first = k->last = b;
 			k->flags = TK_ASCII;
+			sp->spec[sp->nspec++] = sp->ntk;
+			sp->cand[sp->ncand++] = sp->ntk;
 		} else {
 slow:
 			j = txtok_next(s, n, pos, &t);
@@ -467,7 +520,11 @@ slow:
 			k->kind = t.kind;
 			k->first = t.first;
 			k->last = t.last;
-			k->flags = t.flags;
+			k->flags = t.flags | (separator_token(&t) ? TK_SEP : 0);
+			sp->spec[sp->nspec] = sp->ntk;
+			sp->nspec += k->kind != TXTOK_WORD || k->end - k->start < 2;
+			sp->cand[sp->ncand] = sp->ntk;
+			sp->ncand += !(k->flags & TXTOK_LOWER) || after_any(k);
 		}
 		pos = j;
 		k->space = space;
@@ -475,10 +532,6 @@ slow:
 		k->hard = 0;
 		k->marker = 0;
 		space = nl = 0;
-		sp->spec[sp->nspec] = sp->ntk;
-		sp->nspec += k->kind != TXTOK_WORD || k->end - k->start < 2;
-		sp->cand[sp->ncand] = sp->ntk;
-		sp->ncand += !(k->flags & TXTOK_LOWER) || after_any(k);
 		sp->ntk++;
 	}
 	if (sp->ntk > 0)
@@ -689,7 +742,7 @@ static int
 is_opener_word(const struct splitter *sp, const char *s, const struct tk *t)
 {
 	return (t->flags & TXTOK_UPPER) && in_list(&sp->list[L_OPENERS],
-	    s + t->start, t->end - t->start, 1);
+	    s + t->start, t->end - t->start, sp->len - t->start, 1);
 }
 
 enum next { N_UPPER, N_LOWER, N_DIGIT, N_OTHER };
