@@ -418,14 +418,23 @@ letters(const char *s, size_t n, size_t i)
 	return i;
 }
 
-/* Whether s[a..b), ASCII letters, has a lower-case one. */
+/*
+ * Whether t, of paragraph s, has two letters or more and none in lower
+ * case (TXTOK_ALLCAPS, which the fast path leaves to this).
+ */
 static int
-has_lower(const char *s, size_t a, size_t b)
+allcaps(const char *s, const struct tk *t)
 {
-	for (; a < b; a++)
-		if (s[a] >= 'a')
-			return 1;
-	return 0;
+	size_t i;
+
+	if (!(t->flags & TK_ASCII) || t->kind != TXTOK_WORD)
+		return (t->flags & TXTOK_ALLCAPS) != 0;
+	if (!(t->flags & TXTOK_UPPER) || t->end - t->start < 2)
+		return 0;
+	for (i = t->start + 1; i < t->end; i++)
+		if (s[i] >= 'a')
+			return 0;
+	return 1;
 }
 
 /* A separator line's token: "*****", "=====", "-----". */
@@ -485,18 +494,12 @@ tokenize(struct splitter *sp, const char *s, size_t n, size_t from, size_t to)
 			k->kind = TXTOK_WORD;
 			k->first = b;
 			k->last = (unsigned char)s[j - 1];
-			if (b >= 'a') {
-				k->flags = TXTOK_LOWER | TK_ASCII;
-				sp->spec[sp->nspec] = sp->ntk;
-				sp->nspec += j - pos < 2;
-			} else {
-				k->flags = TXTOK_UPPER | TK_ASCII;
-				if (j - pos >= 2 && !has_lower(s, pos + 1, j))
-					k->flags |= TXTOK_ALLCAPS;
-				sp->spec[sp->nspec] = sp->ntk;
-				sp->nspec += j - pos < 2;
-				sp->cand[sp->ncand++] = sp->ntk;
-			}
+			/* TXTOK_ALLCAPS is left to allcaps(): few words need it */
+			k->flags = (b >= 'a' ? TXTOK_LOWER : TXTOK_UPPER) | TK_ASCII;
+			sp->spec[sp->nspec] = sp->ntk;
+			sp->nspec += j - pos < 2;
+			sp->cand[sp->ncand] = sp->ntk;
+			sp->ncand += b < 'a';
 		} else if (cls[b] == B_PUNCT || cls[b] == B_SYMBOL ||
 		    ((b == '.' || b == '?' || b == '!' || b == ':' || b == ';') &&
 		    pos + 1 < n && cls[(unsigned char)s[pos + 1]] == B_SPACE)) {
@@ -797,7 +800,7 @@ decide(struct splitter *sp, const char *s, size_t a, size_t b, enum term term)
 	}
 	if (!tk[b + 1].space) {
 		/* glued: "the store.Today", "Really?Yes" */
-		if (nc != N_UPPER || (next->flags & TXTOK_ALLCAPS) ||
+		if (nc != N_UPPER || allcaps(s, next) ||
 		    next->end - next->start < 2)
 			return 0;
 		if (term == T_DOT)
@@ -1065,6 +1068,8 @@ form(const char *s, size_t len, const struct tk *t)
 static uint64_t
 shape(const char *s, const struct tk *t)
 {
+	/* by TXTOK_UPPER | TXTOK_LOWER: neither, upper, lower, (both) */
+	static const unsigned char by_case[4] = { 5, 3, 4, 3 };
 	uint64_t k;
 
 	if (t == NULL)
@@ -1072,8 +1077,7 @@ shape(const char *s, const struct tk *t)
 	switch (t->kind) {
 	case TXTOK_WORD:
 	case TXTOK_ABBREV:
-		k = t->flags & TXTOK_ALLCAPS ? 2 : t->flags & TXTOK_UPPER ? 3 :
-		    t->flags & TXTOK_LOWER ? 4 : 5;
+		k = allcaps(s, t) ? 2 : by_case[t->flags & (TXTOK_UPPER | TXTOK_LOWER)];
 		if (t->kind == TXTOK_ABBREV)
 			k |= 8;
 		if (t->end - t->start <= 2 || (t->end - t->start <= 8 &&
