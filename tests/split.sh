@@ -2,7 +2,9 @@
 # txsplit's boundary model: a file that is not sound is refused, a missing
 # one is said, the model only adds boundaries to the rules', and mksplit
 # learns from a corpus written here the boundary it shows, the same bytes
-# every time.
+# every time; a separator line is the model's to decide; mkabbr learns
+# abbreviations the way Punkt does and the model carries them; and the
+# UD EWT dev figures the README quotes hold.
 . tests/lib.sh
 
 run="$wrap bin/txsplit"
@@ -99,6 +101,24 @@ check "without it: a boundary" \
 echo 'Take 2 tbl. The rest waits.' | $run --model "$tmp/abbr.model" >"$tmp/out"
 check "learnt abbreviation: a boundary before an opener" \
 	test "$(cat "$tmp/out")" = "$(printf 'Take 2 tbl.\nThe rest waits.')"
+
+# A separator line is the model's to decide: in this corpus "=====" stands
+# between the two halves of a sentence, and the model learns to keep them
+# together, where the rules (--rules-only) end a sentence on either side.
+awk 'BEGIN {
+	for (d = 0; d < 300; d++) {
+		print "We met at the hall ===== Every seat was taken by noon."
+		print "Nobody left early."
+		print ""
+	}
+}' >"$tmp/sepcorpus"
+build/mksplit -o "$tmp/sep.model" <"$tmp/sepcorpus"
+echo 'We met at the hall ===== Every seat was taken by noon.' >"$tmp/sep"
+$run --model "$tmp/sep.model" "$tmp/sep" >"$tmp/out"
+check "separator: the model keeps the sentence whole" cmp -s "$tmp/sep" "$tmp/out"
+$run --rules-only "$tmp/sep" >"$tmp/out"
+check "separator, --rules-only: a boundary either side" \
+	test "$(cat "$tmp/out")" = "$(printf 'We met at the hall\n=====\nEvery seat was taken by noon.')"
 
 # On UD EWT dev (when ../shared is there), the figures the README quotes:
 # a change to the tokenizer, the rules' passes or the model's candidates
