@@ -1,6 +1,7 @@
 #!/bin/sh
 # txsplit's boundary model: a file that is not sound is refused, a missing
-# one is said, the model only adds boundaries to the rules', and mksplit
+# one is said, the model adds boundaries to the rules' (it takes none away
+# but a separator line's or one after a learnt abbreviation), and mksplit
 # learns from a corpus written here the boundary it shows, the same bytes
 # every time; a separator line is the model's to decide; mkabbr learns
 # abbreviations the way Punkt does and the model carries them; and the
@@ -34,7 +35,8 @@ check "no split.model, -l de: needs none" test $? -eq 0 -a ! -s "$tmp/err"
 echo x | $run --rules-only --model data/split.model >"$tmp/out" 2>"$tmp/err"
 check "--model with --rules-only: usage error" test $? -eq 2 -a -s "$tmp/err"
 
-# The model adds boundaries where no mark decides; it never takes one away.
+# The model adds boundaries where no mark decides; on these texts, which
+# have no separator line or learnt abbreviation, it takes none away.
 for f in tests/cli/txsplit/rules-*.in tests/cli/txsplit/model-web.in examples/article.txt; do
 	$run -o "$f" >"$tmp/model" 2>/dev/null
 	$run -o --rules-only "$f" >"$tmp/rules" 2>/dev/null
