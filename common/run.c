@@ -261,8 +261,20 @@ run_doc(struct loop *l, struct txin *d, uint64_t base, struct txout *w,
 	}
 	if (bom_owed && d->bom)
 		txout_write(w, BOM, 3);
-	/* a BOM and nothing after it: no unit counted its removal */
-	l->edits += u.bom && d->bom && r->drop_bom;
+	/*
+	 * A BOM and nothing after it: its removal is an edit that no unit
+	 * made, and the engine is shown it in an empty unit (txfix logs it).
+	 */
+	if (k == 0 && u.bom && d->bom && r->drop_bom) {
+		l->edits++;
+		u.text = "";
+		u.len = 0;
+		u.offset = base + 3;
+		so.eol = "\n";
+		so.term = 0;
+		if (run_unit(l, &u, w, &so) != 0)
+			return -1;
+	}
 	return read_end(l, d, k);
 }
 
