@@ -95,27 +95,42 @@ struct splitter {
 };
 
 /*
- * txhash(s[0..n), 0), s[0] lowered when lower0, reading the last bytes in
- * one load where avail (the bytes readable from s on) allows: the tail
- * loop's mispredictions cost more than the rest of a look-up.
+ * p[0..k), k < 8, as a little-endian word (txhash's tail): in one load
+ * when eight bytes are readable from p (wide), as a loop's mispredictions
+ * cost more than the rest of a short word's hash.
+ */
+static inline uint64_t
+tail_word(const unsigned char *p, size_t k, int wide)
+{
+	uint64_t v = 0;
+	size_t i;
+
+	if (k == 0)
+		return 0;
+	if (wide)
+		return txhash_load64_(p) & (~(uint64_t)0 >> (64 - 8 * k));
+	for (i = 0; i < k; i++)
+		v |= (uint64_t)p[i] << (8 * i);
+	return v;
+}
+
+/*
+ * txhash(s[0..n), 0), s[0] lowered when lower0; avail bytes are readable
+ * from s on.
  */
 static uint64_t
 word_hash(const char *s, size_t n, size_t avail, int lower0)
 {
 	const unsigned char *p = (const unsigned char *)s;
-	uint64_t h = txhash_start(n, 0), tail = 0, low = lower0 ? 0x20 : 0;
-	size_t i, k;
+	uint64_t h = txhash_start(n, 0), low = lower0 ? 0x20 : 0;
+	size_t k;
 
 	for (k = n; k >= 8; k -= 8, p += 8) {
 		h = txhash_block(h, txhash_load64_(p) | low);
 		low = 0;
 	}
-	if (k > 0 && (size_t)(p - (const unsigned char *)s) + 8 <= avail)
-		tail = txhash_load64_(p) & (~(uint64_t)0 >> (64 - 8 * k));
-	else
-		for (i = 0; i < k; i++)
-			tail |= (uint64_t)p[i] << (8 * i);
-	return txhash_end(h, tail | low, k);
+	return txhash_end(h, tail_word(p, k, (size_t)(p -
+	    (const unsigned char *)s) + 8 <= avail) | low, k);
 }
 
 /*
@@ -1032,8 +1047,8 @@ static uint64_t
 form(const char *s, size_t len, const struct tk *t)
 {
 	const unsigned char *p;
-	uint64_t h, tail = 0;
-	size_t i, n;
+	uint64_t h;
+	size_t n;
 
 	if (t == NULL)
 		return 1;
@@ -1055,13 +1070,8 @@ form(const char *s, size_t len, const struct tk *t)
 	h = txhash_start(n, 0);
 	for (; n >= 8; n -= 8, p += 8)
 		h = txhash_block(h, lower8(txhash_load64_(p)));
-	/* the tail in one load where the paragraph goes on for eight bytes */
-	if (n > 0 && (size_t)(p - (const unsigned char *)s) + 8 <= len)
-		tail = txhash_load64_(p) & (~(uint64_t)0 >> (64 - 8 * n));
-	else
-		for (i = 0; i < n; i++)
-			tail |= (uint64_t)p[i] << (8 * i);
-	return txhash_end(h, lower8(tail), n);
+	return txhash_end(h, lower8(tail_word(p, n,
+	    (size_t)(p - (const unsigned char *)s) + 8 <= len)), n);
 }
 
 /* A token's shape: its case pattern, or its kind, and whether it is short. */
