@@ -90,6 +90,7 @@ struct splitter {
 	double bias, threshold;		/* a boundary when the score is above */
 	void (*sink)(void *, const struct split_gap *);
 	void *sink_arg;
+	int every_gap;
 	int model_decides;		/* there is a model, or one is trained */
 	char *learned;			/* L_LEARNED's words (see split_opts' abbrev) */
 };
@@ -291,6 +292,7 @@ split_new(const struct split_opts *o, const char **why)
 	}
 	sp->sink = o->sink;
 	sp->sink_arg = o->sink_arg;
+	sp->every_gap = o->every_gap;
 	sp->model_decides = o->model != NULL || o->sink != NULL;
 	if (o->model != NULL && model_load(sp, o->model, why) != 0) {
 		split_free(sp);
@@ -1297,8 +1299,15 @@ mark_model(struct splitter *sp, const char *s)
 			}
 			continue;
 		}
-		if (!candidate(sp, i))
+		if (!candidate(sp, i)) {
+			if (sp->every_gap && sp->sink != NULL) {
+				g.rule = 0;
+				g.feat = NULL;
+				g.nfeat = 0;
+				sp->sink(sp->sink_arg, &g);
+			}
 			continue;
+		}
 		until = (rule < sp->ntk - 1 ? rule : sp->ntk - 1) - i;
 		g.rule = 0;
 		g.feat = f;

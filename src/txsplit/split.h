@@ -15,8 +15,10 @@ enum split_newlines { SPLIT_NL_AUTO, SPLIT_NL_SPACE, SPLIT_NL_BREAK };
 
 /*
  * A gap between two tokens of English text, as the boundary model sees
- * it: the bytes end..next between them (white space), whether the rules
- * end a sentence there (then feat is NULL), or else the model's features.
+ * it: the bytes end..next between them (white space, or none), whether
+ * the rules end a sentence there (then feat is NULL), or else the model's
+ * features (NULL for a gap the model does not decide, which a sink sees
+ * only with every_gap).
  */
 struct split_gap {
 	size_t end, next;	/* byte offsets in the paragraph */
@@ -46,6 +48,7 @@ struct split_opts {
 	/* for training: called for every gap the model decides or the rules end */
 	void (*sink)(void *arg, const struct split_gap *g);
 	void *sink_arg;
+	int every_gap;		/* the sink sees every gap between tokens (tests) */
 };
 
 /*

@@ -7,6 +7,7 @@
 #include "harness.h"
 #include "model.h"
 #include "split.h"
+#include "tokens.h"
 
 struct tcase {
 	const char *in, *want;
@@ -375,6 +376,9 @@ test_model_candidates(void **state)
 		{ "see www.example.com now", "see www.example.com | now" },
 		{ "nice :) really", "nice :) | really" },
 		{ "\"Yes,\" she said", "\"Yes,\" she said" },
+		/* a separator line: either side, whatever follows */
+		{ "the hall ===== Every seat", "the hall | ===== | Every seat" },
+		{ "a ***** b", "a | ***** | b" },
 	};
 	char path[] = "/tmp/test_split_XXXXXX";
 	struct split_opts o = { .newlines = SPLIT_NL_AUTO, .lang = "en", .model = path };
@@ -386,6 +390,89 @@ test_model_candidates(void **state)
 	write_model(path, SPLIT_KIND, SPLIT_BITS, SPLIT_FEAT_VERSION, 100);
 	run_opts(c, sizeof(c) / sizeof(c[0]), &o);
 	unlink(path);
+}
+
+struct gaps {
+	size_t at[512][2];
+	size_t n;
+};
+
+static void
+gap_sink(void *arg, const struct split_gap *g)
+{
+	struct gaps *gs = arg;
+
+	assert_true(gs->n < 512);
+	gs->at[gs->n][0] = g->end;
+	gs->at[gs->n++][1] = g->next;
+}
+
+/*
+ * The splitter's own fast tokenizer cuts text where the suite's tokenizer
+ * does: the gaps a sink is shown (every gap, when training) are those
+ * between txtok_next's tokens, on texts of the marks and runs the fast
+ * path decides and on random ones.
+ */
+static void
+test_tokens_agree(void **state)
+{
+	static const char *const texts[] = {
+		"Dr. Lee met us at 10:30 on 5,600 acres; he's well-known. OK?",
+		"see www.example.com or mail a.b@example.org: it's done.",
+		"U.S. e.g. etc. Ph.D. 3.5 1st mp3 :-) ;) =) <3 #tag @name",
+		"Why?! No... ***** ----- === ___ ~~~ ### +++ a-b a'b a' 'a",
+		"word. word: word.word word:word Word.Word x. y: z.\n\tq",
+		"caf\xC3\xA9 na\xC3\xAFve \xE2\x80\x9Cquoted\xE2\x80\x9D \xFF bad",
+	};
+	static const char alphabet[] = "ab AB.:;,?!'\"-()/%$>12@#*=<\n\t\xC3\xA9";
+	struct gaps gs;
+	struct split_opts o = { .newlines = SPLIT_NL_AUTO, .lang = "en",
+	    .sink = gap_sink, .sink_arg = &gs, .every_gap = 1 };
+	struct splitter *sp;
+	struct txspan span;
+	struct txtok t;
+	const char *why, *s;
+	char buf[200];
+	size_t i, k, n, pos, prev, want;
+	unsigned seed = 11;
+
+	(void)state;
+	assert_non_null(sp = split_new(&o, &why));
+	for (i = 0; i < 2000 + sizeof(texts) / sizeof(texts[0]); i++) {
+		if (i < sizeof(texts) / sizeof(texts[0]))
+			n = strlen(s = texts[i]);
+		else {
+			seed = seed * 1103515245 + 12345;
+			n = 1 + ((seed >> 8) % (sizeof(buf) - 1));
+			for (k = 0; k < n; k++) {
+				seed = seed * 1103515245 + 12345;
+				buf[k] = alphabet[(seed >> 8) % (sizeof(alphabet) - 1)];
+			}
+			s = buf;
+		}
+		gs.n = 0;
+		assert_int_equal(split_begin(sp, s, n), 0);
+		while (split_next(sp, &span) > 0)
+			;
+		/* the gaps between txtok_next's tokens that are not white space */
+		want = 0;
+		prev = (size_t)-1;
+		for (pos = 0; pos < n; ) {
+			pos = txtok_next(s, n, pos, &t);
+			if (t.kind == TXTOK_SPACE)
+				continue;
+			if (prev != (size_t)-1) {
+				assert_true(want < gs.n);
+				if (gs.at[want][0] != prev || gs.at[want][1] != t.start)
+					fail_msg("\"%.*s\": a gap at %zu-%zu, the tokenizer's at %zu-%zu",
+					    (int)n, s, gs.at[want][0], gs.at[want][1], prev, t.start);
+				want++;
+			}
+			prev = t.end;
+		}
+		assert_int_equal(want, gs.n);
+	}
+	split_free(sp);
 }
 
 /* A model file is refused when it is of another kind, size or feature set. */
@@ -419,6 +506,7 @@ int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_tokens_agree),
 		cmocka_unit_test(test_titles_abbreviations),
 		cmocka_unit_test(test_conventions),
 		cmocka_unit_test(test_initials),
