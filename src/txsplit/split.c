@@ -502,7 +502,6 @@ tokenize(struct splitter *sp, const char *s, size_t n, size_t from, size_t to)
 			return -1;
 		k = &sp->tk[sp->ntk];
 		k->start = pos;
-		k->flags = 0;
 		if (cls[b] == B_LETTER) {
 			j = letters(s, n, pos + 1);
 			if (!word_ends(s, n, j))
