@@ -66,41 +66,6 @@ key_equals(const char *s, size_t ks, size_t ke, const char *field)
 	return eq;
 }
 
-/* Finds the spans of the last members named field and addkey, and of the closing brace. */
-static void
-locate(struct txjson_rec *rec, const char *field, const char *addkey)
-{
-	const char *s = rec->line;
-	size_t n = rec->len, i, ks, ke;
-
-	rec->vstart = rec->vend = (size_t)-1;
-	rec->astart = rec->aend = (size_t)-1;
-	rec->empty = 1;
-	i = skip_ws(s, n, 0) + 1;
-	for (;;) {
-		i = skip_ws(s, n, i);
-		if (s[i] == '}')
-			break;
-		rec->empty = 0;
-		ks = i;
-		ke = skip_string(s, n, i);
-		i = skip_ws(s, n, ke) + 1;
-		i = skip_ws(s, n, i);
-		if (key_equals(s, ks, ke, field)) {
-			rec->vstart = i;
-			rec->vend = skip_value(s, n, i);
-		}
-		if (addkey != NULL && key_equals(s, ks, ke, addkey)) {
-			rec->astart = i;
-			rec->aend = skip_value(s, n, i);
-		}
-		i = skip_ws(s, n, skip_value(s, n, i));
-		if (s[i] == ',')
-			i++;
-	}
-	rec->close = i;
-}
-
 /* The length of the JSON number at s[i], by RFC 8259's grammar, or 0. */
 static size_t
 number_len(const char *s, size_t n, size_t i)
@@ -348,21 +313,17 @@ scan_value(const char *s, size_t n, size_t *i, int depth)
 	}
 }
 
-/* Whether the key s[ks..ke) (quoted, no escapes) is name. */
-static int
-key_is(const char *s, size_t ks, size_t ke, const char *name)
-{
-	return ke - ks - 2 == strlen(name) && memcmp(s + ks + 1, name, ke - ks - 2) == 0;
-}
-
 /*
- * The record, as locate finds its parts: 1 when the scanner is sure it
- * is valid; *str and *esc tell whether the field's value is a string and
- * holds escapes.
+ * Finds the spans of the last members named field and addkey, and of the
+ * closing brace.  A record jansson has accepted (valid) is only walked;
+ * else it is scanned, and 1 returned when the scanner is sure it is
+ * valid (it is not of an escaped key: jansson refuses a NUL in one).
+ * *str and *esc tell whether the field's value is a string and holds
+ * escapes.
  */
 static int
-scan_record(struct txjson_rec *rec, const char *field, const char *addkey,
-    int *str, int *esc)
+walk_record(struct txjson_rec *rec, const char *field, const char *addkey,
+    int valid, int *str, int *esc)
 {
 	const char *s = rec->line;
 	size_t n = rec->len, i = skip_ws(s, n, 0), ks, ke, vs;
@@ -379,24 +340,29 @@ scan_record(struct txjson_rec *rec, const char *field, const char *addkey,
 		if (i >= n || s[i] != '"')
 			return 0;
 		ks = i;
-		if (!scan_string(s, n, &i, &kesc) || kesc)
+		if (valid)
+			i = skip_string(s, n, i);
+		else if (!scan_string(s, n, &i, &kesc) || kesc)
 			return 0;
 		ke = i;
 		i = skip_ws(s, n, i);
 		if (i >= n || s[i] != ':')
 			return 0;
 		vs = i = skip_ws(s, n, i + 1);
-		if ((isstr = i < n && s[i] == '"') ? !scan_string(s, n, &i, &vesc) :
+		isstr = i < n && s[i] == '"';
+		if (valid)
+			i = skip_value(s, n, i);
+		else if (isstr ? !scan_string(s, n, &i, &vesc) :
 		    !scan_value(s, n, &i, 1))
 			return 0;
 		rec->empty = 0;
-		if (key_is(s, ks, ke, field)) {
+		if (key_equals(s, ks, ke, field)) {
 			rec->vstart = vs;
 			rec->vend = i;
 			*str = isstr;
 			*esc = isstr && vesc;
 		}
-		if (addkey != NULL && key_is(s, ks, ke, addkey)) {
+		if (addkey != NULL && key_equals(s, ks, ke, addkey)) {
 			rec->astart = vs;
 			rec->aend = i;
 		}
@@ -463,7 +429,7 @@ txjson_parse(struct txjson_rec *rec, const char *line, size_t len,
 	rec->line = line;
 	rec->len = len;
 	rec->addkey = addkey;
-	if (scan_record(rec, field, addkey, &str, &esc)) {
+	if (walk_record(rec, field, addkey, 0, &str, &esc)) {
 		if (rec->vstart == (size_t)-1)
 			return TXJSON_ENOFIELD;
 		if (!str)
@@ -497,7 +463,7 @@ txjson_parse(struct txjson_rec *rec, const char *line, size_t len,
 		snprintf(rec->why, sizeof(rec->why), "record is not an object");
 		return TXJSON_EMALFORMED;
 	}
-	locate(rec, field, addkey);
+	walk_record(rec, field, addkey, 1, &str, &esc);
 	if ((v = json_object_get(rec->root, field)) == NULL)
 		return TXJSON_ENOFIELD;
 	if (!json_is_string(v))
@@ -596,11 +562,7 @@ txjson_write(struct txout *w, const struct txjson_rec *rec,
 	size_t pos = 0, nsp = 0, i;
 	int rc = 0;
 
-	/* text that is not UTF-8 cannot be a string: the field stays, and it fails */
-	if (newtext != NULL && rec->vstart != (size_t)-1 &&
-	    txu8_validate(newtext, newlen) != newlen)
-		rc = -1;
-	else if (newtext != NULL && rec->vstart != (size_t)-1) {
+	if (newtext != NULL && rec->vstart != (size_t)-1) {
 		sp[nsp].start = rec->vstart;
 		sp[nsp].end = rec->vend;
 		sp[nsp].v = NULL;	/* newtext, as a string */
@@ -621,8 +583,11 @@ txjson_write(struct txout *w, const struct txjson_rec *rec,
 		rc |= txout_write(w, s + pos, sp[i].start - pos);
 		if (sp[i].v != NULL)
 			rc |= txout_write(w, sp[i].v, sp[i].vlen);
-		else
-			rc |= txjson_put_string(w, newtext, newlen);
+		else if (txjson_put_string(w, newtext, newlen) != 0) {
+			/* text that is not UTF-8 is no string: the field stays, and it fails */
+			rc = -1;
+			txout_write(w, s + sp[i].start, sp[i].end - sp[i].start);
+		}
 		pos = sp[i].end;
 	}
 	if (addval != NULL && rec->astart == (size_t)-1) {

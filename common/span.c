@@ -5,7 +5,7 @@
 #include "span.h"
 #include "utf8.h"
 
-/* CJK letters and CJK or fullwidth punctuation: no space between them and their neighbours. */
+/* CJK letters and CJK or fullwidth punctuation: no space between them and the characters beside them. */
 static int
 is_cjk(int32_t c)
 {

@@ -1289,18 +1289,9 @@ mark_model(struct splitter *sp, const char *s)
 		}
 		g.end = sp->tk[i].end;
 		g.next = sp->tk[i + 1].start;
-		if (rule == i) {
-			if (sp->sink != NULL) {
-				g.rule = 1;
-				g.feat = NULL;
-				g.nfeat = 0;
-				sp->sink(sp->sink_arg, &g);
-			}
-			continue;
-		}
-		if (!candidate(sp, i)) {
-			if (sp->every_gap && sp->sink != NULL) {
-				g.rule = 0;
+		g.rule = rule == i;
+		if (g.rule || !candidate(sp, i)) {
+			if (sp->sink != NULL && (g.rule || sp->every_gap)) {
 				g.feat = NULL;
 				g.nfeat = 0;
 				sp->sink(sp->sink_arg, &g);
@@ -1308,7 +1299,6 @@ mark_model(struct splitter *sp, const char *s)
 			continue;
 		}
 		until = (rule < sp->ntk - 1 ? rule : sp->ntk - 1) - i;
-		g.rule = 0;
 		g.feat = f;
 		g.nfeat = gap_features(sp, s, i, i - from + 1, until, c, f);
 		if (sp->sink != NULL)
