@@ -95,6 +95,29 @@ txu8_count(const char *s, size_t a, size_t b)
 	return k;
 }
 
+/*
+ * The first byte at or after a in s[a..b) that is not ASCII (>= 0x80), or
+ * b: ASCII is passed over eight bytes at a time.  Any bytes.
+ */
+static inline size_t
+txu8_skip_ascii(const char *s, size_t a, size_t b)
+{
+	uint64_t v;
+
+	for (; a + 8 <= b; a += 8) {
+		memcpy(&v, s + a, 8);
+		if ((v &= 0x8080808080808080ULL) != 0)
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
+			return a + (size_t)(__builtin_clzll(v) >> 3);
+#else
+			return a + (size_t)(__builtin_ctzll(v) >> 3);
+#endif
+	}
+	while (a < b && (unsigned char)s[a] < 0x80)
+		a++;
+	return a;
+}
+
 /* Whether cp's general category is one of class k's (utf8proc's tables). */
 int txu8_class(int32_t cp, enum txu8_class k);
 #define txu8_letter(cp) txu8_class((cp), TXU8_C_LETTER)

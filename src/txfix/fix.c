@@ -145,7 +145,7 @@ fix_free(struct fixer *fx)
 		return;
 	{
 		void *const owned[] = { fx->tk, fx->ed, fx->out, fx->pool, fx->dw,
-		    fx->names, fx->tslot, fx->idslot };
+		    fx->names, fx->tslot, fx->dslot };
 
 		for (i = 0; i < sizeof(owned) / sizeof(owned[0]); i++)
 			free(owned[i]);
@@ -253,43 +253,50 @@ fold_eq(const char *a, const char *b, size_t n)
 	return 1;
 }
 
-static struct dword *
-doc_slot(struct fixer *fx, const char *s, size_t n)
+/*
+ * The id of the document's word spelt s[0..n) (ASCII case folded) with
+ * hash h, or -1; *slot is where it is or would go.
+ */
+static long
+doc_find(const struct fixer *fx, const char *s, size_t n, uint64_t h,
+    size_t *slot)
 {
-	size_t k = fold_hash(s, n) & (fx->dwcap - 1);
-	struct dword *d;
+	size_t k = h & (fx->dslotcap - 1);
+	const struct dslot *sl;
+	const struct dword *d;
 
-	for (;; k = (k + 1) & (fx->dwcap - 1)) {
-		d = &fx->dw[k];
+	for (;; k = (k + 1) & (fx->dslotcap - 1)) {
+		sl = &fx->dslot[k];
 		/* a slot of an earlier document is empty: the table is not cleared */
-		if (d->gen != fx->gen) {
-			memset(d, 0, sizeof(*d));
-			d->gen = fx->gen;
-			d->lexid = -2;
-		}
-		if (d->s == NULL || (d->n == n && fold_eq(d->s, s, n)))
-			return d;
+		if (sl->gen != fx->gen)
+			break;
+		d = &fx->dw[sl->id];
+		if (d->hash == h && d->n == n && fold_eq(d->s, s, n))
+			return sl->id;
 	}
+	*slot = k;
+	return -1;
 }
 
 static int
 doc_grow(struct fixer *fx)
 {
-	struct dword *old = fx->dw, *d;
-	size_t oldcap = fx->dwcap, i, cap = oldcap ? oldcap * 2 : 1024;
+	struct dslot *old = fx->dslot;
+	size_t cap = fx->dslotcap ? fx->dslotcap * 2 : 1024, i, k;
 
-	if ((fx->dw = calloc(cap, sizeof(*fx->dw))) == NULL) {
-		fx->dw = old;
+	if ((fx->dslot = calloc(cap, sizeof(*fx->dslot))) == NULL) {
+		fx->dslot = old;
 		return -1;
 	}
-	fx->dwcap = cap;
-	for (i = 0; i < oldcap; i++)
-		if (old[i].s != NULL && old[i].gen == fx->gen) {
-			d = doc_slot(fx, old[i].s, old[i].n);
-			*d = old[i];
-			fx->idslot[d->id] = (uint32_t)(d - fx->dw);
-		}
 	free(old);
+	fx->dslotcap = cap;
+	/* a fresh table: generation 0 is no document's */
+	fx->gen = 1;
+	for (i = 0; i < fx->dwn; i++) {
+		doc_find(fx, fx->dw[i].s, fx->dw[i].n, fx->dw[i].hash, &k);
+		fx->dslot[k].gen = fx->gen;
+		fx->dslot[k].id = (uint32_t)i;
+	}
 	return 0;
 }
 
@@ -297,33 +304,53 @@ static int
 doc_words(struct fixer *fx)
 {
 	struct dword *d;
-	size_t i, k;
+	const char *w;
+	size_t i, j, k, n;
+	uint64_t h;
+	long id;
 
-	fx->gen++;
 	fx->dwn = 0;
-	if ((fx->dwcap == 0 && doc_grow(fx) != 0) ||
-	    txvec_grow((void **)&fx->tslot, &fx->tslotcap, fx->ntk + 1,
+	/* at 2^32 documents the slots' generations would come round again */
+	if (fx->dslotcap == 0 || ++fx->gen == 0) {
+		free(fx->dslot);
+		fx->dslot = NULL;
+		fx->dslotcap = 0;
+		if (doc_grow(fx) != 0)
+			return -1;
+	}
+	if (txvec_grow((void **)&fx->tslot, &fx->tslotcap, fx->ntk + 1,
 	    sizeof(*fx->tslot)) != 0)
 		return -1;
 	for (i = 0; i < fx->ntk; i++) {
 		if (fx->tk[i].kind != TXTOK_WORD)
 			continue;
-		if (txvec_grow((void **)&fx->idslot, &fx->idslotcap, fx->dwn + 1,
-		    sizeof(*fx->idslot)) != 0 ||
-		    (fx->dwn * 2 >= fx->dwcap && doc_grow(fx) != 0))
-			return -1;
-		d = doc_slot(fx, fx->s + fx->tk[i].start, fx->tk[i].end - fx->tk[i].start);
-		if (d->s == NULL) {
-			d->s = fx->s + fx->tk[i].start;
-			d->n = fx->tk[i].end - fx->tk[i].start;
-			d->id = (uint32_t)fx->dwn++;
+		w = fx->s + fx->tk[i].start;
+		n = fx->tk[i].end - fx->tk[i].start;
+		h = fold_hash(w, n);
+		if ((id = doc_find(fx, w, n, h, &k)) < 0) {
+			if (txvec_grow((void **)&fx->dw, &fx->dwcap, fx->dwn + 1,
+			    sizeof(*fx->dw)) != 0)
+				return -1;
+			id = (long)fx->dwn++;
+			d = &fx->dw[id];
+			memset(d, 0, sizeof(*d));
+			d->s = w;
+			d->n = n;
+			d->hash = h;
+			d->lexid = -2;
 			d->letters = 1;
-			for (k = 0; k < d->n; k++)
-				d->letters &= ascii_letter((unsigned char)d->s[k]);
-			fx->idslot[d->id] = (uint32_t)(d - fx->dw);
+			for (j = 0; j < n; j++)
+				d->letters &= ascii_letter((unsigned char)w[j]);
+			if (fx->dwn * 2 >= fx->dslotcap) {
+				if (doc_grow(fx) != 0)
+					return -1;
+			} else {
+				fx->dslot[k].gen = fx->gen;
+				fx->dslot[k].id = (uint32_t)id;
+			}
 		}
-		d->count++;
-		fx->tslot[i] = d->id;
+		fx->dw[id].count++;
+		fx->tslot[i] = (uint32_t)id;
 	}
 	return 0;
 }
@@ -332,7 +359,7 @@ doc_words(struct fixer *fx)
 struct dword *
 fx_tok_word(struct fixer *fx, size_t i)
 {
-	return &fx->dw[fx->idslot[fx->tslot[i]]];
+	return &fx->dw[fx->tslot[i]];
 }
 
 /* The lexicon entry of word token i, looked up once per spelling. */
@@ -350,7 +377,11 @@ fx_tok_lex(struct fixer *fx, size_t i)
 unsigned
 fx_doc_count(struct fixer *fx, const char *s, size_t n)
 {
-	return doc_slot(fx, s, n)->count;
+	uint64_t h = fold_hash(s, n);
+	size_t k;
+	long id = doc_find(fx, s, n, h, &k);
+
+	return id < 0 ? 0 : fx->dw[id].count;
 }
 
 int
@@ -436,7 +467,7 @@ english(struct fixer *fx)
 		return;
 	/* over the vocabulary, not the text: each spelling looked up once */
 	for (i = 0; i < fx->dwn; i++) {
-		d = &fx->dw[fx->idslot[i]];
+		d = &fx->dw[i];
 		if (!d->letters)
 			continue;
 		words += d->count;

@@ -40,18 +40,22 @@
 struct dword {
 	const char *s;
 	size_t n;
+	uint64_t hash;		/* of s[0..n), ASCII case folded */
 	long lexid;		/* its lexicon entry, -2 until looked up */
-	unsigned long long gen;	/* the document it belongs to: older ones are empty */
 	/* R_JOINED's candidate for this spelling, as spelt at split */
 	const char *split;
 	float lm;		/* its log-likelihood ratio */
 	unsigned count;
-	uint32_t id;		/* order of first appearance, stable across growth */
 	unsigned char indexed;	/* R_NAMES: its variants are in the index */
 	unsigned char letters;	/* only ASCII letters */
 	signed char ncut;
 	unsigned char cut[3];
 	signed char typo;	/* mag() of the commonest word one edit away, -1 until needed */
+};
+
+/* A slot of the spelling hash: word id, if gen is the current document's. */
+struct dslot {
+	uint32_t gen, id;
 };
 
 /* One repair while the rules run: bytes [start, end) become a replacement in the pool. */
@@ -75,13 +79,13 @@ struct fixer {
 	size_t capout;
 	char *pool;
 	size_t npool, cappool;
-	struct dword *dw;
+	struct dword *dw;	/* the document's words, by id: order of first use */
 	size_t dwcap, dwn;
-	unsigned long long gen;	/* the current document, for dw */
+	struct dslot *dslot;	/* a hash of their spellings */
+	size_t dslotcap;
+	uint32_t gen;		/* the current document, for dslot */
 	uint32_t *tslot;	/* each word token's word id */
 	size_t tslotcap;
-	uint32_t *idslot;	/* word id -> slot in dw */
-	size_t idslotcap;
 	size_t *names;		/* for R_NAMES: hash of deletion variants -> token index */
 	int english;		/* the document is English enough for the lexicon */
 	struct lex_join join;	/* the lexicon's join scorer, if has_join */

@@ -258,14 +258,13 @@ rule_clause_space(struct fixer *fx)
 static int
 quote_span(struct fixer *fx, size_t a, size_t b)
 {
-	const char *s = fx->s;
+	const char *s = fx->s, *q;
 	size_t i, k = 0;
 	int32_t before, after;
 	int l;
 
-	for (i = a; i < b; i++) {
-		if (s[i] != '"')
-			continue;
+	for (i = a; i < b && (q = memchr(s + i, '"', b - i)) != NULL; i++) {
+		i = (size_t)(q - s);
 		before = cp_before(s, i);
 		after = txu8_at(s, fx->n, i + 1, &l);
 		if (k++ % 2 == 0) {
@@ -285,10 +284,11 @@ quote_span(struct fixer *fx, size_t a, size_t b)
 static size_t
 count_quotes(const char *s, size_t a, size_t b)
 {
+	const char *q;
 	size_t k = 0;
 
-	for (; a < b; a++)
-		k += s[a] == '"';
+	for (; a < b && (q = memchr(s + a, '"', b - a)) != NULL; k++)
+		a = (size_t)(q - s) + 1;
 	return k;
 }
 
@@ -297,55 +297,61 @@ rule_quotes(struct fixer *fx)
 {
 	const char *s = fx->s;
 	size_t n = fx->n, pa = 0, pe, la, le;
+	const char *q = NULL, *nq;
 	int32_t cp, prev, next;
-	size_t i;
+	size_t i, k;
 	int l, l2, low9 = 0;
 
-	while (pa < n) {
+	/* paragraphs with straight quotes, from the next quote nq */
+	for (nq = memchr(s, '"', n); nq != NULL && pa < n; pa = pe + 1) {
 		/* a paragraph [pa, pe): up to a blank line */
-		for (pe = pa; pe < n; pe++)
-			if (s[pe] == '\n' && (pe + 1 == n || s[pe + 1] == '\n' ||
-			    (s[pe + 1] == '\r' && pe + 2 < n && s[pe + 2] == '\n')))
+		for (pe = pa; (q = memchr(s + pe, '\n', n - pe)) != NULL; pe++) {
+			pe = (size_t)(q - s);
+			if (pe + 1 == n || s[pe + 1] == '\n' ||
+			    (s[pe + 1] == '\r' && pe + 2 < n && s[pe + 2] == '\n'))
 				break;
+		}
+		if (q == NULL)
+			pe = n;
+		if ((size_t)(nq - s) >= pe)
+			continue;
+		nq = pe + 1 < n ? memchr(s + pe + 1, '"', n - pe - 1) : NULL;
 		/*
 		 * Quotes are paired within a line; where a line's are unpaired
 		 * (a quotation across lines, an inch mark), which of them open
 		 * is a guess, so only the sure case: 'said,"The'.
 		 */
 		for (la = pa; la < pe; la = le + 1) {
-			for (le = la; le < pe && s[le] != '\n'; le++)
-				;
+			le = (q = memchr(s + la, '\n', pe - la)) != NULL ?
+			    (size_t)(q - s) : pe;
 			if (count_quotes(s, la, le) % 2 != 0)
 				break;
 		}
 		if (la < pe) {
-			for (i = pa + 2; i + 1 < pe; i++)
-				if (s[i] == '"' && s[i - 1] == ',' &&
+			for (i = pa + 2; i + 1 < pe && (q = memchr(s + i, '"',
+			    pe - 1 - i)) != NULL; i++)
+				if ((i = (size_t)(q - s), s[i - 1] == ',') &&
 				    ascii_letter((unsigned char)s[i - 2]) &&
 				    s[i + 1] >= 'A' && s[i + 1] <= 'Z' &&
 				    fx_edit(fx, i, i, R_QUOTE_SPACE, " ", 1) != 0)
 					return -1;
 		} else
 			for (la = pa; la < pe; la = le + 1) {
-				for (le = la; le < pe && s[le] != '\n'; le++)
-					;
+				le = (q = memchr(s + la, '\n', pe - la)) != NULL ?
+				    (size_t)(q - s) : pe;
 				if (quote_span(fx, la, le) != 0)
 					return -1;
 			}
-		pa = pe + 1;
 	}
 	for (i = 0; i < n; i += (size_t)l) {
-		if ((unsigned char)s[i] < 0x80) {
-			l = 1;
-			if (s[i] == '\n')
-				low9 = 0;
-			continue;
-		}
+		k = txu8_skip_ascii(s, i, n);
+		if (low9 && memchr(s + i, '\n', k - i) != NULL)
+			low9 = 0;
+		if ((i = k) == n)
+			break;
 		cp = txu8_at(s, n, i, &l);
 		if (cp == 0x201E)
 			low9 = 1;
-		else if (cp == '\n')
-			low9 = 0;
 		if (cp == 0x201C && !low9) {	/* in „...“ it closes */
 			prev = cp_before(s, i);
 			if ((is_word_cp(prev) || prev == ',') &&

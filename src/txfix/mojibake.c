@@ -47,6 +47,9 @@ mojibake_byte(int32_t cp, enum codepage cpg)
 {
 	int i;
 
+	/* the tables' greatest character is U+2122: most text is past it or ASCII */
+	if (cp < 0x80 || cp > 0x2122)
+		return -1;
 	if (cpg == CP1251) {
 		if (cp >= 0x410 && cp <= 0x44F)
 			return 0xC0 + (cp - 0x410);
@@ -197,20 +200,23 @@ mojibake_runs(const char *s, size_t n, enum codepage cpg, moji_fn fn, void *arg)
 	int32_t before, next;
 	char *a, *b, *t;
 	int32_t cp;
-	int l = 1, layer;
+	int l = 1, layer, seam, prevb, b0;
 
-	while (i < n) {
-		if ((unsigned char)s[i] < 0x80) {
-			i++;
-			continue;
-		}
+	while ((i = txu8_skip_ascii(s, i, n)) < n) {
 		start = i;
-		while (i < n && (cp = txu8_at(s, n, i, &l), mojibake_byte(cp, cpg) >= 0))
+		seam = 0;
+		for (prevb = 0; i < n && (cp = txu8_at(s, n, i, &l),
+		    (b0 = mojibake_byte(cp, cpg)) >= 0); prevb = b0) {
+			seam |= prevb >= 0xC2 && b0 <= 0xBF;
 			i += (size_t)l;
+		}
 		if (i == start) {
 			i += (size_t)l;
 			continue;
 		}
+		/* no lead byte before a continuation byte: nothing decodes ("’" alone) */
+		if (!seam)
+			continue;
 		len = i - start;
 		if ((a = malloc(len * 2)) == NULL || (b = malloc(len * 2)) == NULL) {
 			free(a);
@@ -307,6 +313,7 @@ mojibake_traces(const char *s, size_t n, moji_fn fn, void *arg)
 static long
 lone_c1(const char *s, size_t n, moji_fn fn, void *arg)
 {
+	const char *p;
 	size_t i;
 	char out[4];
 	long found = 0;
@@ -314,7 +321,10 @@ lone_c1(const char *s, size_t n, moji_fn fn, void *arg)
 	int l;
 
 	for (i = 0; i + 1 < n; i++) {
-		if ((unsigned char)s[i] != 0xC2 || (unsigned char)s[i + 1] > 0x9F)
+		if ((p = memchr(s + i, 0xC2, n - 1 - i)) == NULL)
+			break;
+		i = (size_t)(p - s);
+		if ((unsigned char)s[i + 1] > 0x9F)
 			continue;
 		cp = txu8_at(s, n, i, &l);
 		if (cp >= 0x80 && cp <= 0x9F && cp1252_hi[cp - 0x80] != 0) {

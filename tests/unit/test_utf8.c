@@ -114,6 +114,36 @@ test_grapheme(void **state)
 	assert_false(txu8_grapheme_break(0x1F1E9, 0x1F1EA, &st));
 }
 
+/*
+ * The word-at-a-time scans agree with a byte at a time on every span of
+ * random bytes, mostly ASCII, so that each lane of a word is hit.
+ */
+static void
+test_scans(void **state)
+{
+	char buf[80];
+	size_t a, b, i, want, cont;
+	unsigned x = 12345;
+	int round;
+
+	(void)state;
+	for (round = 0; round < 200; round++) {
+		for (i = 0; i < sizeof(buf); i++) {
+			x = x * 1103515245u + 12345u;
+			buf[i] = (char)((x >> 16) % 23 == 0 ? 0x80 | (x >> 8) : 'a' + (x >> 8) % 26);
+		}
+		for (a = 0; a <= sizeof(buf); a++)
+			for (b = a; b <= sizeof(buf); b++) {
+				for (want = a; want < b && (unsigned char)buf[want] < 0x80; want++)
+					;
+				assert_int_equal(txu8_skip_ascii(buf, a, b), want);
+				for (i = a, cont = 0; i < b; i++)
+					cont += ((unsigned char)buf[i] & 0xC0) == 0x80;
+				assert_int_equal(txu8_count(buf, a, b), b - a - cont);
+			}
+	}
+}
+
 static void
 expect_norm(const char *in, size_t n, enum txu8_norm f, const char *want,
     size_t wantlen)
@@ -156,6 +186,7 @@ main(void)
 		cmocka_unit_test(test_classes),
 		cmocka_unit_test(test_grapheme),
 		cmocka_unit_test(test_normalize),
+		cmocka_unit_test(test_scans),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
