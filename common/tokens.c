@@ -311,6 +311,14 @@ txtok_next(const char *s, size_t n, size_t pos, struct txtok *t)
 			return j;
 		}
 	}
+	if (s[pos] == ' ' && (pos + 1 == n || ((unsigned char)s[pos + 1] > ' ' &&
+	    (unsigned char)s[pos + 1] < 0x80))) {
+		/* Fast path: one space before ASCII that is no white space. */
+		t->kind = TXTOK_SPACE;
+		t->first = t->last = ' ';
+		t->end = pos + 1;
+		return pos + 1;
+	}
 	cp = txu8_at(s, n, pos, &len);
 	t->first = cp;
 	end = pos + (size_t)len;

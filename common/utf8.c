@@ -1,6 +1,9 @@
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include <unicode/unorm2.h>
+#include <unicode/utf16.h>
 #include <utf8proc.h>
 
 #include "utf8.h"
@@ -175,6 +178,38 @@ append(char **buf, size_t *len, size_t *cap, const void *p, size_t n)
 	*len += n;
 	(*buf)[*len] = '\0';
 	return 0;
+}
+
+int
+txu8_normalized(const char *s, size_t n, enum txu8_norm form)
+{
+	UChar stack[256], *u = stack;
+	UErrorCode err = U_ZERO_ERROR;
+	const UNormalizer2 *n2;
+	int32_t k = 0, cp;
+	size_t i;
+	int l, yes = 0;
+
+	if (form == TXU8_CASEFOLD || n > INT32_MAX / 2)
+		return 0;
+	/* at most one UTF-16 unit a byte */
+	if (n > sizeof(stack) / sizeof(stack[0]) &&
+	    (u = malloc(n * sizeof(*u))) == NULL)
+		return 0;
+	for (i = 0; i < n; i += (size_t)l) {
+		l = txu8_decode(s + i, n - i, &cp);
+		if (TXU8_ISBAD(cp))
+			goto done;
+		U16_APPEND_UNSAFE(u, k, cp);
+	}
+	n2 = form == TXU8_NFC ? unorm2_getNFCInstance(&err) :
+	    unorm2_getNFKCInstance(&err);
+	yes = U_SUCCESS(err) && unorm2_isNormalized(n2, u, k, &err) &&
+	    U_SUCCESS(err);
+done:
+	if (u != stack)
+		free(u);
+	return yes;
 }
 
 int

@@ -204,6 +204,14 @@ enum txu8_norm { TXU8_NFC, TXU8_NFKC, TXU8_CASEFOLD };
  * valid spans between them are normalized separately.  Returns 0, or -1 when
  * memory is exhausted (*out is then NULL).
  */
+/*
+ * Whether s[0..n) is in form already (NFC or NFKC), so that txu8_normalize
+ * would return it unchanged: ICU's check, in place of a copy.  Returns 1,
+ * or 0 when it is not or it cannot tell (invalid bytes, TXU8_CASEFOLD, no
+ * memory for the text's UTF-16 when it is long).
+ */
+int txu8_normalized(const char *s, size_t n, enum txu8_norm form);
+
 int txu8_normalize(const char *s, size_t n, enum txu8_norm form,
     char **out, size_t *outlen);
 

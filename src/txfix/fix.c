@@ -216,24 +216,32 @@ fx_known(const struct fixer *fx, long w)
 
 /* --- the document's own words ------------------------------------------ */
 
-/* txhash of s[0..n) with ASCII letters lowered, any length, lowered as it goes. */
+/* Eight bytes with their ASCII capitals lowered; other bytes as they are. */
+static inline uint64_t
+fold8(uint64_t v)
+{
+	uint64_t low7 = v & 0x7F7F7F7F7F7F7F7FULL;
+	/* a byte's top bit set: it is at least 'A'; at least '[' */
+	uint64_t ge_a = low7 + 0x3F3F3F3F3F3F3F3FULL;
+	uint64_t gt_z = low7 + 0x2525252525252525ULL;
+
+	return v | ((ge_a & ~gt_z & ~v & 0x8080808080808080ULL) >> 2);
+}
+
+/* txhash of s[0..n) with ASCII letters lowered, any length, eight bytes at a time. */
 static uint64_t
 fold_hash(const char *s, size_t n)
 {
-	uint64_t h = txhash_start(n, 0), w = 0;
-	unsigned c;
+	uint64_t h = txhash_start(n, 0), w;
 	size_t i;
 
-	for (i = 0; i < n; i++) {
-		c = (unsigned char)s[i];
-		c += (c - 'A' < 26u) << 5;
-		w |= (uint64_t)c << (8 * (i & 7));
-		if ((i & 7) == 7) {
-			h = txhash_block(h, w);
-			w = 0;
-		}
+	for (i = 0; i + 8 <= n; i += 8) {
+		memcpy(&w, s + i, 8);
+		h = txhash_block(h, fold8(w));
 	}
-	return txhash_end(h, w, n & 7);
+	w = 0;
+	memcpy(&w, s + i, n - i);
+	return txhash_end(h, fold8(w), n & 7);
 }
 static int
 fold_eq(const char *a, const char *b, size_t n)

@@ -298,14 +298,15 @@ join_candidate(struct fixer *fx, const char *w, size_t n, long self, size_t *cut
 			if (score[i] <= -1e299 || parts[i] >= NPARTS || (i == 0 && j == n) ||
 			    w[i] == '\'' || w[j - 1] == '\'')
 				continue;
+			/* the short-word lists first: they are in cache, the lexicon is not */
+			if (j - i < 3 && !fx_function_word(fx, w + i, j - i) &&
+			    !fx_in_words(&fx->short_words, w + i, j - i, 0))
+				continue;
 			wid = fx_lookup(fx, w + i, j - i);
 			f = lex_flags(fx->lx, wid);
 			cnt = lex_count(fx->lx, wid);
 			if (!(f & (LEX_LOWER | LEX_UPPER)) && !(w[i] >= 'A' &&
 			    w[i] <= 'Z' && j - i >= 3 && fx_doc_count(fx, w + i, j - i) > 0))
-				continue;
-			if (j - i < 3 && !fx_function_word(fx, w + i, j - i) &&
-			    !fx_in_words(&fx->short_words, w + i, j - i, 0))
 				continue;
 			for (k = i + 1, across = 0; k < j; k++)
 				across += w[k] >= 'A' && w[k] <= 'Z' && w[k - 1] >= 'a';
@@ -555,17 +556,19 @@ rule_joined(struct fixer *fx)
 	const char *s = fx->s, *w;
 	const struct txtok *t;
 	size_t i, k, n, upper, cut[NPARTS];
-	int np, j;
+	int np, j, letters;
 	long self, ctx[2];
 
 	for (i = 0; i < fx->ntk; i++) {
 		t = &fx->tk[i];
 		n = t->end - t->start;
 		w = s + t->start;
-		if (split_glued(fx, t) != 0)
+		/* a word of letters alone (most) has no digit or 's to split at */
+		letters = t->kind == TXTOK_WORD && fx_tok_word(fx, i)->letters;
+		if (!letters && split_glued(fx, t) != 0)
 			return -1;
 		if (t->kind != TXTOK_WORD || n < 3 || n > MAXWORD ||
-		    (t->flags & TXTOK_ALLCAPS) || !join_word(t, s))
+		    (t->flags & TXTOK_ALLCAPS) || !(letters || join_word(t, s)))
 			continue;
 		/* half of a word broken across lines: the hyphenation rule's */
 		if ((t->start >= 2 && s[t->start - 1] == '\n' && (s[t->start - 2] == '-' ||

@@ -1,9 +1,10 @@
 /*
  * fix_space: the rules of white space.
  *
- * spaces and space-before-punct walk the bytes: a run of spaces or a tab
- * between two pieces of text becomes one space, trailing white space
- * goes, a space before , ; : ! ? . goes.  sentence-space and clause-space
+ * spaces and space-before-punct walk the white space between tokens
+ * (common/tokens.h): a run of spaces or a tab between two pieces of text
+ * becomes one space, trailing white space goes, a space before
+ * , ; : ! ? . goes.  sentence-space and clause-space
  * walk the tokens (common/tokens.h): where two tokens are glued with no
  * space, the kinds either side say whether a space was lost.
  * quote-space pairs straight double quotes within a line and gives an
@@ -32,48 +33,71 @@ spaced(const char *s, size_t n, size_t a, size_t b)
 	    (is_word_cp(after) || txch_is(after, TXCH_OPEN));
 }
 
-int
-rule_spaces(struct fixer *fx)
+/*
+ * spaces over the white space s[a..b) between two tokens (or the text's
+ * ends); line_start: a is at the start of a line, whose indentation stays.
+ */
+static int
+spaces_in(struct fixer *fx, size_t a, size_t b, int line_start)
 {
 	const char *s = fx->s;
-	size_t n = fx->n, i = 0, a, eol;
+	size_t n = fx->n, i = a, r;
 
-	while (i < n) {
-		/* one line: [i, eol), indentation kept */
-		eol = i;
-		while (eol < n && s[eol] != '\n')
-			eol++;
-		while (i < eol && (s[i] == ' ' || s[i] == '\t'))
-			i++;
-		while (i < eol) {
-			if (s[i] != ' ' && s[i] != '\t') {
+	while (i < b) {
+		if (line_start)
+			while (i < b && (s[i] == ' ' || s[i] == '\t'))
 				i++;
-				continue;
-			}
-			a = i;
-			while (i < eol && (s[i] == ' ' || s[i] == '\t'))
-				i++;
-			if (i == eol || (s[i] == '\r' && i + 1 == eol)) {
-				if (fx_edit(fx, a, i, R_SPACES, "", 0) != 0)
-					return -1;
-			} else if ((i - a > 1 || s[a] == '\t') && spaced(s, n, a, i) &&
-			    fx_edit(fx, a, i, R_SPACES, " ", 1) != 0)
-				return -1;
+		line_start = 0;
+		if (i == b)
+			break;
+		if (s[i] != ' ' && s[i] != '\t') {
+			line_start = s[i++] == '\n';
+			continue;
 		}
-		i = eol + 1;
+		for (r = i; i < b && (s[i] == ' ' || s[i] == '\t'); i++)
+			;
+		/* trailing: before the end of the line or of the text */
+		if (i == n || s[i] == '\n' || (s[i] == '\r' && (i + 1 == n ||
+		    s[i + 1] == '\n'))) {
+			if (fx_edit(fx, r, i, R_SPACES, "", 0) != 0)
+				return -1;
+		} else if ((i - r > 1 || s[r] == '\t') && spaced(s, n, r, i) &&
+		    fx_edit(fx, r, i, R_SPACES, " ", 1) != 0)
+			return -1;
 	}
 	return 0;
 }
 
+/* Over the gaps between tokens, which are white space: one space needs nothing. */
+int
+rule_spaces(struct fixer *fx)
+{
+	const char *s = fx->s;
+	size_t i, a = 0, b;
+
+	for (i = 0; i <= fx->ntk; i++) {
+		b = i < fx->ntk ? fx->tk[i].start : fx->n;
+		if (b > a && !(b == a + 1 && s[a] == ' ' && b < fx->n) &&
+		    spaces_in(fx, a, b, a == 0) != 0)
+			return -1;
+		if (i < fx->ntk)
+			a = fx->tk[i].end;
+	}
+	return 0;
+}
+
+/* A mark after a space starts a token: a space never ends one. */
 int
 rule_space_before(struct fixer *fx)
 {
 	const char *s = fx->s;
-	size_t n = fx->n, i, a;
+	size_t n = fx->n, i, a, k;
 	int32_t before;
 	unsigned char c, next;
 
-	for (i = 1; i < n; i++) {
+	for (k = 0; k < fx->ntk; k++) {
+		if ((i = fx->tk[k].start) == 0)
+			continue;
 		c = (unsigned char)s[i];
 		if (s[i - 1] != ' ' || !(c == ',' || c == ';' || c == ':' ||
 		    c == '!' || c == '?' || c == '.'))

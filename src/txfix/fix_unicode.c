@@ -31,44 +31,23 @@ rule_mojibake(struct fixer *fx)
 
 /* --- Unicode normalization --------------------------------------------- */
 
-/*
- * Whether NFC leaves every run of these characters as it is, whatever
- * ASCII stands before it: starters with no canonical decomposition that
- * compose with nothing (Latin-1's upper half; general punctuation from
- * U+2002, its dashes and quotes).  Most of a text's non-ASCII is here.
- */
-static int
-nfc_stable(const char *s, size_t a, size_t b)
-{
-	int32_t cp;
-	int l;
-
-	for (; a < b; a += (size_t)l) {
-		cp = txu8_at(s, b, a, &l);
-		if (!((cp >= 0xA0 && cp <= 0xFF) || (cp >= 0x2002 && cp <= 0x206F)))
-			return 0;
-	}
-	return 1;
-}
-
 int
 rule_nfc(struct fixer *fx)
 {
 	const char *s = fx->s;
-	size_t n = fx->n, i = 0, run, start, outlen;
+	size_t n = fx->n, i = 0, start, outlen;
+	enum txu8_norm form = fx->o.nfkc ? TXU8_NFKC : TXU8_NFC;
 	char *out;
 
 	while ((i = txu8_skip_ascii(s, i, n)) < n) {
 		/* the run, with the ASCII letter that marks may combine with */
-		run = i;
 		start = i > 0 && ascii_letter((unsigned char)s[i - 1]) ?
 		    i - 1 : i;
 		while (i < n && (unsigned char)s[i] >= 0x80)
 			i++;
-		if (!fx->o.nfkc && nfc_stable(s, run, i))
+		if (txu8_normalized(s + start, i - start, form))
 			continue;
-		if (txu8_normalize(s + start, i - start, fx->o.nfkc ? TXU8_NFKC :
-		    TXU8_NFC, &out, &outlen) != 0)
+		if (txu8_normalize(s + start, i - start, form, &out, &outlen) != 0)
 			return -1;
 		if ((outlen != i - start || memcmp(out, s + start, outlen) != 0) &&
 		    fx_edit(fx, start, i, R_NFC, out, outlen) != 0) {

@@ -175,6 +175,56 @@ test_normalize(void **state)
 	expect_norm("", 0, TXU8_NFC, "", 0);
 }
 
+/* The quick check says "normalized" only of text txu8_normalize keeps. */
+static void
+test_normalized(void **state)
+{
+	static const char *const pool[] = {
+		"a", "e", "\xC3\xA9", "\xC3\xAA", "\xCC\x81", "\xCC\xA3",
+		"\xE2\x80\x99", "\xE2\x80\x80", "\xE2\x84\xA6",
+		"\xEF\xAC\x81", "\xE1\x84\x80", "\xE1\x85\xA1",
+		"\xE1\x86\xA8", "\xEA\xB0\x80", "\xD0\x96", "\xE4\xB8\xAD",
+		"\xC2\xA0", "\xF0\x9F\x98\x80", "\xFF",
+	};
+	static const enum txu8_norm forms[] = { TXU8_NFC, TXU8_NFKC };
+	char buf[64], big[1000], *out;
+	size_t len, outlen, k, f;
+	unsigned x = 99;
+	int round, yes = 0;
+
+	(void)state;
+	assert_true(txu8_normalized("\xC3\xA9", 2, TXU8_NFC));
+	assert_false(txu8_normalized("e\xCC\x81", 3, TXU8_NFC));
+	assert_false(txu8_normalized("\xE2\x84\xA6", 3, TXU8_NFC));
+	assert_true(txu8_normalized("\xEF\xAC\x81", 3, TXU8_NFC));
+	assert_false(txu8_normalized("\xEF\xAC\x81", 3, TXU8_NFKC));
+	assert_false(txu8_normalized("\xC3\xA9", 2, TXU8_CASEFOLD));
+	assert_false(txu8_normalized("a\xFF", 2, TXU8_NFC));
+	memset(big, 'a', sizeof(big));
+	assert_true(txu8_normalized(big, sizeof(big), TXU8_NFC));
+	memcpy(big + sizeof(big) - 3, "e\xCC\x81", 3);
+	assert_false(txu8_normalized(big, sizeof(big), TXU8_NFC));
+	for (round = 0; round < 20000; round++) {
+		for (len = 0, k = 0; k < 4; k++) {
+			x = x * 1103515245u + 12345u;
+			const char *p = pool[(x >> 16) % (sizeof(pool) / sizeof(pool[0]))];
+
+			memcpy(buf + len, p, strlen(p));
+			len += strlen(p);
+		}
+		for (f = 0; f < 2; f++) {
+			if (!txu8_normalized(buf, len, forms[f]))
+				continue;
+			yes++;
+			assert_int_equal(txu8_normalize(buf, len, forms[f], &out, &outlen), 0);
+			assert_int_equal(outlen, len);
+			assert_memory_equal(out, buf, len);
+			free(out);
+		}
+	}
+	assert_true(yes > 1000);
+}
+
 int
 main(void)
 {
@@ -187,6 +237,7 @@ main(void)
 		cmocka_unit_test(test_grapheme),
 		cmocka_unit_test(test_normalize),
 		cmocka_unit_test(test_scans),
+		cmocka_unit_test(test_normalized),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
