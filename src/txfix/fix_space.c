@@ -147,10 +147,22 @@ is_char(const struct txtok *t, char c)
 
 /* A word with a lower-case letter after its capital: "The", not "NASA". */
 static int
-capitalized(const struct txtok *t)
+capitalized(const char *s, const struct txtok *t)
 {
 	return t->kind == TXTOK_WORD && (t->flags & TXTOK_UPPER) &&
-	    !(t->flags & TXTOK_ALLCAPS) && t->end - t->start >= 2;
+	    !(t->flags & TXTOK_ALLCAPS) && txu8_count(s, t->start, t->end) >= 2;
+}
+
+/* A word with a capital after its first letter: "StringBuilder", "getURL". */
+static int
+inner_capital(const char *s, const struct txtok *t)
+{
+	size_t k;
+
+	for (k = t->start + 1; t->kind == TXTOK_WORD && k < t->end; k++)
+		if (s[k] >= 'A' && s[k] <= 'Z')
+			return 1;
+	return 0;
 }
 
 static int
@@ -190,6 +202,35 @@ each_glued(struct fixer *fx, glued_fn *fn)
 }
 
 /*
+ * Whether the mark tk[i] glued between two words is a name's dot in code:
+ * one of a chain ("os.path.join"), in a file name
+ * ("Setup.config.json"), before a call, an address or a statement's end
+ * ("Shop.Open(", "ann.Lee@", "System.IO;"), after an opening bracket,
+ * or beside a word with a capital inside it ("StringBuilder.Append").
+ * Prose ends no sentence so.
+ */
+static int
+code_dot(const struct fixer *fx, size_t i)
+{
+	const struct txtok *tk = fx->tk, *a = &tk[i - 1], *b = &tk[i + 1], *c;
+	const char *s = fx->s;
+
+	if (a->kind == TXTOK_WORD && i >= 3 && glued(&tk[i - 2], a) &&
+	    is_char(&tk[i - 2], '.') && glued(&tk[i - 3], &tk[i - 2]) &&
+	    tk[i - 3].kind == TXTOK_WORD)
+		return 1;
+	if (i >= 2 && glued(&tk[i - 2], a) && (is_char(&tk[i - 2], '(') ||
+	    is_char(&tk[i - 2], '[')))
+		return 1;
+	if (i + 2 < fx->ntk && glued(b, c = &tk[i + 2]) && (is_char(c, '(') ||
+	    is_char(c, '@') || is_char(c, ';') || (is_char(c, '.') &&
+	    i + 3 < fx->ntk && glued(c, &tk[i + 3]) && tk[i + 3].kind == TXTOK_WORD)))
+		return 1;
+	return inner_capital(s, a) || inner_capital(s, b) ||
+	    (b->kind == TXTOK_WORD && memchr(s + b->start, '.', b->end - b->start) != NULL);
+}
+
+/*
  * sentence-space: "U.S.Navy" (an abbreviation glued to a word), and a
  * sentence's end glued to the next: "rained.The", "it?Yes", "(see 2.1).It",
  * "flickered.A".
@@ -200,13 +241,14 @@ sentence_space(struct fixer *fx, size_t i, const struct txtok *a,
 {
 	const char *s = fx->s;
 
-	(void)i;
+	/* after initials a name is as written ("J.R.Smith"), a word is not */
 	if (a->kind == TXTOK_ABBREV && word_len(s, p) >= 2 &&
-	    !(p->flags & TXTOK_ALLCAPS) &&
+	    !(p->flags & TXTOK_ALLCAPS) && (fx->lx == NULL ||
+	    (lex_flags(fx->lx, fx_tok_lex(fx, i)) & LEX_LOWER)) &&
 	    fx_edit(fx, p->start, p->start, R_SENTENCE_SPACE, " ", 1) != 0)
 		return -1;
-	if (b != NULL && glued(p, b) && (is_char(p, '.') ||
-	    is_char(p, '?') || is_char(p, '!')) && (capitalized(b) ||
+	if (b != NULL && glued(p, b) && !code_dot(fx, i) && (is_char(p, '.') ||
+	    is_char(p, '?') || is_char(p, '!')) && (capitalized(s, b) ||
 	    ((is_char(b, 'A') || is_char(b, 'I')) && word_len(s, a) >= 3)) &&
 	    ((a->kind == TXTOK_WORD && txu8_is_lower(a->last) &&
 	    word_len(s, a) >= 2) || a->kind == TXTOK_NUMBER ||
@@ -236,8 +278,13 @@ clause_space(struct fixer *fx, size_t i, const struct txtok *a,
 	    (is_char(&tk[i - 3], '(') || is_char(&tk[i - 3], '['))) &&
 	    fx_edit(fx, p->start, p->start, R_CLAUSE_SPACE, " ", 1) != 0)
 		return -1;
-	/* "Tides(1921)", "houses(some"; not "word(s)" or "f(x)" */
-	if (is_char(p, '(') && word_len(s, a) >= 2 &&
+	/*
+	 * "Tides(1921)", "houses(some"; not "word(s)", "f(x)" or a call in
+	 * code ("list.add(x", "AddRange(items")
+	 */
+	if (is_char(p, '(') && word_len(s, a) >= 2 && !inner_capital(s, a) &&
+	    memchr(s + a->start, '.', a->end - a->start) == NULL &&
+	    !(i >= 2 && glued(&tk[i - 2], a) && is_char(&tk[i - 2], '.')) &&
 	    txu8_is_letter(a->last) && b != NULL && glued(p, b) &&
 	    (b->end - b->start >= 2 && (b->kind == TXTOK_WORD ||
 	    b->kind == TXTOK_NUMBER)) &&
@@ -260,7 +307,7 @@ clause_space(struct fixer *fx, size_t i, const struct txtok *a,
 	/* "Notes:these", "shade:a"; not "Re:X" or "x:y" */
 	if (is_char(p, ':') && word_len(s, a) >= 3 &&
 	    txu8_is_letter(a->last) && b->kind == TXTOK_WORD &&
-	    (capitalized(b) || (fx->lx != NULL &&
+	    (capitalized(s, b) || (fx->lx != NULL &&
 	    fx_function_word(fx, s + b->start, b->end - b->start))) &&
 	    fx_edit(fx, p->end, p->end, R_CLAUSE_SPACE, " ", 1) != 0)
 		return -1;
