@@ -106,6 +106,16 @@ fix_rules_parse(const char *list, unsigned *mask, const char **bad,
 	}
 }
 
+const char *
+fix_lexicon_problem(const struct lexicon *lx)
+{
+	struct lex_join j;
+
+	return lex_join(lx, &j) == 0 && j.version != JOIN_FEAT_VERSION ?
+	    "its join scorer was trained on another feature set (make model-join)" :
+	    NULL;
+}
+
 struct fixer *
 fix_new(const struct fix_opts *o, const struct lexicon *lx)
 {

@@ -49,7 +49,9 @@ int fix_rules_parse(const char *list, unsigned *mask, const char **bad,
  * as offsets in the token), and the feature slots the scorer weighs.
  */
 #define JOIN_BITS 16		/* slots a trained scorer has: 1 << JOIN_BITS */
-#define JOIN_MAXFEAT 80	/* a candidate of four parts has at most 60 */
+#define JOIN_MAXFEAT 80	/* a candidate of four parts has at most 62 */
+/* the feature set's version, kept with a trained scorer: 1 added F_GLUE, F_CAMELDOC */
+#define JOIN_FEAT_VERSION 1
 struct fix_join {
 	size_t start, end;
 	int ncut;
@@ -71,6 +73,12 @@ struct fix_opts {
 };
 
 struct fixer;
+
+/*
+ * Why lexicon lx cannot serve a fixer (its join scorer was trained on
+ * another feature set than this program's), or NULL when it can.
+ */
+const char *fix_lexicon_problem(const struct lexicon *lx);
 
 /* A fixer for opts over lexicon lx (borrowed; may be NULL: no lexicon rules). */
 struct fixer *fix_new(const struct fix_opts *opts, const struct lexicon *lx);

@@ -374,20 +374,68 @@ enum {
 	F_SHAPE, F_NPARTS, F_JCOUNT, F_JFLAGS, F_JLEN, F_JDOC, F_TYPO, F_LM,
 	F_PREFIX, F_SUFFIX, F_LEN, F_COUNT, F_FLAGS, F_FUNC, F_AFFIX, F_DOC,
 	F_WORD, F_FIRST, F_PAIR, F_SEAM, F_PAIRSEAM, F_MINCOUNT, F_MINLEN,
-	F_SHAPECOUNT, F_LAST, F_BEFORE, F_AFTER, F_CTXWORD, F_CASECUT, F_SEAMCHARS
+	F_SHAPECOUNT, F_LAST, F_BEFORE, F_AFTER, F_CTXWORD, F_CASECUT, F_SEAMCHARS,
+	F_GLUE, F_CAMELDOC
 };
 
 /*
+ * What touches a word with no space between: 0 nothing (white space, the
+ * text's ends), 1 a mark of prose (. , ; : ! ?), 2 a quote, a bracket or
+ * any non-ASCII, 3 the marks of code and addresses (< = / _ @ { ...).
+ * "nameof(x)" and "<PackageRef" are written so; "forthe" is not.
+ */
+static long
+glue_class(const char *s, size_t n, size_t i)
+{
+	unsigned char c = i < n ? (unsigned char)s[i] : ' ';
+
+	if (c == ' ' || c == '\n' || c == '\t' || c == '\r')
+		return 0;
+	if (c == '.' || c == ',' || c == ';' || c == ':' || c == '!' || c == '?')
+		return 1;
+	if (c == '"' || c == '\'' || c == '(' || c == ')' || c == '[' ||
+	    c == ']' || c >= 0x80)
+		return 2;
+	return 3;
+}
+
+/*
+ * How much of the document's vocabulary has a capital inside a word
+ * ("getValue", "PowerShell"), in five steps: code and product pages
+ * are full of such names, prose has few.
+ */
+static long
+camel_share(const struct fixer *fx)
+{
+	size_t i, k, all = 0, camel = 0;
+	const struct dword *d;
+
+	for (i = 0; i < fx->dwn; i++) {
+		d = &fx->dw[i];
+		all += d->count;
+		for (k = 1; k < d->n; k++)
+			if (d->s[k] >= 'A' && d->s[k] <= 'Z' && d->s[k - 1] >= 'a' &&
+			    d->s[k - 1] <= 'z') {
+				camel += d->count;
+				break;
+			}
+	}
+	return camel == 0 ? 0 : camel * 200 < all ? 1 : camel * 50 < all ? 2 :
+	    camel * 20 < all ? 3 : 4;
+}
+
+/*
  * The features of splitting w[0..n), lexicon entry self (shape: 'l' lower
- * case, 'C' capitalized, 'M' one inner capital, 'N' more), used dcount times in the
- * document, at cut[0..np), lm the split's log-likelihood ratio; ctx[] the
- * lexicon entries of the words before and after it, -1 for none.  The
- * count of the commonest word one edit away, F_TYPO, is join_cuts' to add.
+ * case, 'C' capitalized, 'M' one inner capital, 'N' more), used dcount
+ * times in the document, at its byte start, at cut[0..np), lm the split's
+ * log-likelihood ratio; ctx[] the lexicon entries of the words before and
+ * after it, -1 for none.  The count of the commonest word one edit away,
+ * F_TYPO, is join_cuts' to add.
  */
 static void
 join_features(struct fixer *fx, const char *w, size_t n, long self, int shape,
-    unsigned dcount, const long *ctx, const size_t *cut, int np, double lm,
-    struct jfeat *j)
+    unsigned dcount, const long *ctx, size_t start, const size_t *cut, int np,
+    double lm, struct jfeat *j)
 {
 	long id, prev = -1, mincnt = 99, minlen = 99;
 	size_t i, a, b;
@@ -400,6 +448,9 @@ join_features(struct fixer *fx, const char *w, size_t n, long self, int shape,
 	jf(j, F_JFLAGS, shape, (long)lex_flags(fx->lx, self), NULL, 0);
 	jf(j, F_JLEN, 0, (long)(n < 24 ? n / 2 : 12), NULL, 0);
 	jf(j, F_JDOC, shape, dcount < 3 ? dcount : 3, NULL, 0);
+	jf(j, F_GLUE, shape, glue_class(fx->s, fx->n, start > 0 ? start - 1 :
+	    fx->n) * 4 + glue_class(fx->s, fx->n, start + n), NULL, 0);
+	jf(j, F_CAMELDOC, shape, fx->camel, NULL, 0);
 	jf(j, F_LM, 0, lm < -8 ? -4 : lm > 24 ? 12 : (long)floor(lm / 2), NULL, 0);
 	{
 		long at = 0, cased = 0, k;
@@ -502,7 +553,8 @@ join_cuts(struct fixer *fx, const char *w, size_t n, size_t upper,
 	for (i = 0; i < (size_t)np; i++)
 		cut[i] = dw->cut[i];
 	j.bits = fx->join.bits;
-	join_features(fx, w, n, dw->lexid, shape, dw->count, ctx, cut, np, dw->lm, &j);
+	join_features(fx, w, n, dw->lexid, shape, dw->count, ctx, start, cut, np,
+	    dw->lm, &j);
 	if (fx->o.join_sink == NULL) {
 		for (i = 0, score = fx->join.bias; i < j.n; i++)
 			score += lex_join_weight(&fx->join, j.f[i]);
@@ -559,6 +611,7 @@ rule_joined(struct fixer *fx)
 	int np, j, letters;
 	long self, ctx[2];
 
+	fx->camel = camel_share(fx);
 	for (i = 0; i < fx->ntk; i++) {
 		t = &fx->tk[i];
 		n = t->end - t->start;

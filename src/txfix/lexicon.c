@@ -343,6 +343,7 @@ lex_join(const struct lexicon *lx, struct lex_join *j)
 	if (lx->join == NULL)
 		return -1;
 	j->bits = txmodel_get32(lx->join);
+	j->version = txmodel_get32(lx->join + 4);
 	j->bias = txmodel_getf32(lx->join + 8);
 	j->threshold = txmodel_getf32(lx->join + 12);
 	j->w = lx->join + 16;
@@ -565,8 +566,8 @@ lexb_add_lexicon(struct lexbuild *b, const struct lexicon *lx)
 }
 
 int
-lexb_set_join(struct lexbuild *b, unsigned bits, const float *w, float bias,
-    float threshold)
+lexb_set_join(struct lexbuild *b, unsigned bits, unsigned version,
+    const float *w, float bias, float threshold)
 {
 	size_t i, len = 16 + ((size_t)4 << bits);
 	unsigned char *j;
@@ -574,6 +575,7 @@ lexb_set_join(struct lexbuild *b, unsigned bits, const float *w, float bias,
 	if (bits < 8 || bits > 24 || (j = calloc(1, len)) == NULL)
 		return -1;
 	txmodel_put32(j, bits);
+	txmodel_put32(j + 4, version);
 	txmodel_putf32(j + 8, bias);
 	txmodel_putf32(j + 12, threshold);
 	for (i = 0; i < (size_t)1 << bits; i++)

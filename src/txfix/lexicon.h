@@ -59,6 +59,7 @@ const char *lex_word(const struct lexicon *lx, long w, size_t *n);
 /* The join scorer a lexicon holds, trained by build/mkjoin (mk/lexicon.sh). */
 struct lex_join {
 	unsigned bits;		/* features are hashed into 1 << bits slots */
+	unsigned version;	/* of the feature set it was trained on (fix.h) */
 	float bias, threshold;	/* a split is made when bias + weights > threshold */
 	const unsigned char *w;	/* the weights, f32 little-endian */
 };
@@ -97,11 +98,11 @@ int lexb_add_text(struct lexbuild *b, const char *s, size_t n);
 int lexb_add_lexicon(struct lexbuild *b, const struct lexicon *lx);
 /*
  * Gives the lexicon the join scorer of 1 << bits weights w (copied), bias
- * and threshold.  Returns 0, or -1 when memory is exhausted or bits is
- * outside 8..24.
+ * and threshold, trained on feature set version.  Returns 0, or -1 when
+ * memory is exhausted or bits is outside 8..24.
  */
-int lexb_set_join(struct lexbuild *b, unsigned bits, const float *w,
-    float bias, float threshold);
+int lexb_set_join(struct lexbuild *b, unsigned bits, unsigned version,
+    const float *w, float bias, float threshold);
 /*
  * Writes the lexicon to fd, as made by producer (a program's name), in
  * buffered writes.  Returns 0, or -1 with errno set.

@@ -172,7 +172,8 @@ main(int argc, char *argv[])
 		txcli_warn(&cli, "en.lex: lexicon not found (install tx, set TX_DATA or use --lexicon)");
 		return 1;
 	}
-	if ((lx = lex_open(lexpath, &why)) == NULL) {
+	if ((lx = lex_open(lexpath, &why)) == NULL ||
+	    (!learn && (why = fix_lexicon_problem(lx)) != NULL)) {
 		txcli_warn(&cli, "%s: %s", lexpath, why);
 		return 1;
 	}

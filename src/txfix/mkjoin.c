@@ -283,7 +283,7 @@ main(int argc, char **argv)
 	for (i = 0; i < (size_t)1 << JOIN_BITS; i++)
 		w[i] = (float)txfit_weight(md, i);
 	if ((b = lexb_new()) == NULL || lexb_add_lexicon(b, lx) != 0 ||
-	    lexb_set_join(b, JOIN_BITS, w, (float)txfit_weight(md, 1 << JOIN_BITS),
+	    lexb_set_join(b, JOIN_BITS, JOIN_FEAT_VERSION, w, (float)txfit_weight(md, 1 << JOIN_BITS),
 	    (float)thr) != 0)
 		die("lexicon", strerror(ENOMEM));
 	if ((fd = open(outpath, O_WRONLY | O_CREAT | O_TRUNC, 0644)) < 0 ||

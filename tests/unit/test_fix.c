@@ -15,7 +15,8 @@ setup(void **state)
 
 	(void)state;
 	lx = lex_open("../../data/en.lex", &why);
-	return lx == NULL ? -1 : 0;
+	/* the shipped scorer was trained on this build's features */
+	return lx == NULL || fix_lexicon_problem(lx) != NULL ? -1 : 0;
 }
 
 static int

@@ -3,6 +3,7 @@
 #include <sys/stat.h>
 
 #include "harness.h"
+#include "fix.h"
 #include "hash.h"
 #include "lexicon.h"
 #include "model.h"
@@ -199,17 +200,21 @@ test_join(void **state)
 	write_small();
 	assert_non_null(lx = lex_open(path, &why));
 	assert_int_equal(lex_join(lx, &j), -1);
+	assert_null(fix_lexicon_problem(lx));
 	for (i = 0; i < 256; i++)
 		w[i] = (float)i / 4 - 32;
 	assert_non_null(b = lexb_new());
 	assert_int_equal(lexb_add_lexicon(b, lx), 0);
-	assert_int_equal(lexb_set_join(b, 30, w, 0, 0), -1);
-	assert_int_equal(lexb_set_join(b, 8, w, 1.5f, -2.25f), 0);
+	assert_int_equal(lexb_set_join(b, 30, 1, w, 0, 0), -1);
+	assert_int_equal(lexb_set_join(b, 8, 3, w, 1.5f, -2.25f), 0);
 	lex_close(lx);
 	write_built(b);
 	assert_non_null(lx = lex_open(path, &why));
 	assert_int_equal(lex_join(lx, &j), 0);
 	assert_int_equal(j.bits, 8);
+	assert_int_equal(j.version, 3);
+	/* weights of another feature set than the fixer's are refused */
+	assert_non_null(fix_lexicon_problem(lx));
 	assert_true(j.bias == 1.5f && j.threshold == -2.25f);
 	for (i = 0; i < 256; i++)
 		assert_true(lex_join_weight(&j, (uint32_t)i) == w[i]);
@@ -220,7 +225,8 @@ test_join(void **state)
 	write_built(b);
 	assert_non_null(lx2 = lex_open(path, &why));
 	assert_int_equal(lex_join(lx2, &j), 0);
-	assert_true(j.bits == 8 && j.bias == 1.5f && lex_join_weight(&j, 255) == w[255]);
+	assert_true(j.bits == 8 && j.version == 3 && j.bias == 1.5f &&
+	    lex_join_weight(&j, 255) == w[255]);
 	assert_int_equal(lex_count(lx2, lex_find(lx2, "the", 3)), 1000);
 	lex_close(lx2);
 	unlink(path);
