@@ -16,8 +16,10 @@ the validation documents when it is 1, else to the training documents.
 slice, --check the validation documents in the form of --test.
 
 --train writes, a line of a document a line, `doc TAB corrupted TAB
-original`, RUNS times over with different seeds; each space between two
-letters is deleted with probability 0.05.  build/mkjoin reads it.
+original`, RUNS times over with different seeds, the last time each line a
+document of its own (as txfix -z and --jsonl see short texts); each space
+between two letters is deleted with probability 0.05.  build/mkjoin reads
+it.
 
 --test and --check write DIR/joined.tsv (`corrupted TAB original`, 1-3 spaces deleted a
 line: between letters 84%, after punctuation before a letter 10%, others
@@ -29,7 +31,7 @@ import sys
 import zlib
 
 MAXLINE = 400
-RUNS = 3
+RUNS = 4
 
 
 def lines_of(paragraph):
@@ -120,10 +122,11 @@ def train(shared):
     for run in range(RUNS):
         rng = random.Random(20261203 + run)
         for doc, lines in docs:
-            for line in lines:
+            for n, line in enumerate(lines):
                 cut = {i for i in spaces(line)
                        if kind(line, i) == 'letter' and rng.random() < 0.05}
-                out.write('%s#%d\t%s\t%s\n' % (doc, run, delete(line, cut), line))
+                name = '%s#%d' % (doc, run) + ('.%d' % n if run == RUNS - 1 else '')
+                out.write('%s\t%s\t%s\n' % (name, delete(line, cut), line))
 
 
 def test(shared, outdir, which):

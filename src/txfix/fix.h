@@ -50,8 +50,11 @@ int fix_rules_parse(const char *list, unsigned *mask, const char **bad,
  */
 #define JOIN_BITS 16		/* slots a trained scorer has: 1 << JOIN_BITS */
 #define JOIN_MAXFEAT 80	/* a candidate of four parts has at most 62 */
-/* the feature set's version, kept with a trained scorer: 1 added F_GLUE, F_CAMELDOC */
-#define JOIN_FEAT_VERSION 1
+/*
+ * The feature set's version, kept with a trained scorer: 1 added F_GLUE
+ * and F_CAMELDOC, 2 the document's size to the counts in it.
+ */
+#define JOIN_FEAT_VERSION 2
 struct fix_join {
 	size_t start, end;
 	int ncut;

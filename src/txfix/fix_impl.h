@@ -89,6 +89,7 @@ struct fixer {
 	size_t *names;		/* for R_NAMES: hash of deletion variants -> token index */
 	int english;		/* the document is English enough for the lexicon */
 	long camel;		/* R_JOINED: its share of words like "getValue", 0-4 */
+	long docsize;		/* R_JOINED: its size in words, 0-2 */
 	struct lex_join join;	/* the lexicon's join scorer, if has_join */
 	int has_join;
 	/* word lists, as sets */

@@ -400,12 +400,15 @@ glue_class(const char *s, size_t n, size_t i)
 }
 
 /*
- * How much of the document's vocabulary has a capital inside a word
- * ("getValue", "PowerShell"), in five steps: code and product pages
- * are full of such names, prose has few.
+ * The document's size in words, in three steps (fx->docsize): the counts
+ * of a word and its parts elsewhere in it say more in a page than in a
+ * line, so those features are weighed by size.  How much of it is written
+ * with a capital inside a word ("getValue", "PowerShell"), in five steps
+ * (fx->camel): code and product pages are full of such names, prose has
+ * few.
  */
-static long
-camel_share(const struct fixer *fx)
+static void
+doc_shape(struct fixer *fx)
 {
 	size_t i, k, all = 0, camel = 0;
 	const struct dword *d;
@@ -420,7 +423,8 @@ camel_share(const struct fixer *fx)
 				break;
 			}
 	}
-	return camel == 0 ? 0 : camel * 200 < all ? 1 : camel * 50 < all ? 2 :
+	fx->docsize = all < 30 ? 0 : all < 300 ? 1 : 2;
+	fx->camel = camel == 0 ? 0 : camel * 200 < all ? 1 : camel * 50 < all ? 2 :
 	    camel * 20 < all ? 3 : 4;
 }
 
@@ -439,6 +443,7 @@ join_features(struct fixer *fx, const char *w, size_t n, long self, int shape,
 {
 	long id, prev = -1, mincnt = 99, minlen = 99;
 	size_t i, a, b;
+	unsigned dc;
 	int pos, fw, pfw = 0;
 
 	j->n = 0;
@@ -447,10 +452,10 @@ join_features(struct fixer *fx, const char *w, size_t n, long self, int shape,
 	jf(j, F_JCOUNT, shape, mag(lex_count(fx->lx, self)), NULL, 0);
 	jf(j, F_JFLAGS, shape, (long)lex_flags(fx->lx, self), NULL, 0);
 	jf(j, F_JLEN, 0, (long)(n < 24 ? n / 2 : 12), NULL, 0);
-	jf(j, F_JDOC, shape, dcount < 3 ? dcount : 3, NULL, 0);
+	jf(j, F_JDOC, shape, (dcount < 3 ? dcount : 3) * 4 + fx->docsize, NULL, 0);
 	jf(j, F_GLUE, shape, glue_class(fx->s, fx->n, start > 0 ? start - 1 :
 	    fx->n) * 4 + glue_class(fx->s, fx->n, start + n), NULL, 0);
-	jf(j, F_CAMELDOC, shape, fx->camel, NULL, 0);
+	jf(j, F_CAMELDOC, shape, fx->camel * 4 + fx->docsize, NULL, 0);
 	jf(j, F_LM, 0, lm < -8 ? -4 : lm > 24 ? 12 : (long)floor(lm / 2), NULL, 0);
 	{
 		long at = 0, cased = 0, k;
@@ -478,8 +483,8 @@ join_features(struct fixer *fx, const char *w, size_t n, long self, int shape,
 		if ((i < (size_t)np && fx_in_words(&fx->affixes, w + a, b - a, 0)) ||
 		    (i > 0 && fx_in_words(&fx->affixes, w + a, b - a, 1)))
 			jf(j, F_AFFIX, pos, 1, NULL, 0);
-		jf(j, F_DOC, pos, (long)(a > 0 || b < n ? fx_doc_count(fx, w + a, b - a) :
-		    0) > 1 ? 2 : (long)fx_doc_count(fx, w + a, b - a), NULL, 0);
+		dc = a > 0 || b < n ? fx_doc_count(fx, w + a, b - a) : 0;
+		jf(j, F_DOC, pos, (dc > 1 ? 2 : (long)dc) * 4 + fx->docsize, NULL, 0);
 		if (b - a <= 3 || fw)
 			jf(j, F_WORD, pos, 0, w + a, b - a);
 		if (i == 0)
@@ -611,7 +616,7 @@ rule_joined(struct fixer *fx)
 	int np, j, letters;
 	long self, ctx[2];
 
-	fx->camel = camel_share(fx);
+	doc_shape(fx);
 	for (i = 0; i < fx->ntk; i++) {
 		t = &fx->tk[i];
 		n = t->end - t->start;

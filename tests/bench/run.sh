@@ -94,6 +94,14 @@ if [ -d "$P" ]; then
 		python3 "$S2" joined "$2" "$tmp/joined.out" | python3 -c 'import ast,sys; d=ast.literal_eval(sys.stdin.read()); print("precision %.4f recall %.4f (tp %d, fp %d, gold %d) damaged lines %d of %d" % (d["precision"], d["recall"], d["tp"], d.get("fp", 0), d["gold_deleted"], d.get("damaged_lines", 0), d["lines"]))' |
 			say "fix $1"
 	}
+	# LABEL TSV: the same with each line a document of its own (-z), as
+	# short records are repaired
+	joinedz() {
+		cut -f1 "$2" | tr '\n' '\0' | bin/txfix -z | tr '\0' '\n' >"$tmp/joined.out"
+		printf '%s' "$1"
+		python3 "$S2" joined "$2" "$tmp/joined.out" | python3 -c 'import ast,sys; d=ast.literal_eval(sys.stdin.read()); print("precision %.4f recall %.4f (tp %d, fp %d, gold %d) damaged lines %d of %d" % (d["precision"], d["recall"], d["tp"], d.get("fp", 0), d["gold_deleted"], d.get("damaged_lines", 0), d["lines"]))' |
+			say "fix $1"
+	}
 	# LABEL TXT [ARGS]: the clean lines that txfix ARGS changes
 	clean() {
 		label=$1 txt=$2
@@ -105,6 +113,7 @@ if [ -d "$P" ]; then
 	}
 	echo "== txfix: accuracy (python3 $S2)"
 	joined 'joined  ' "$P/joined.tsv"
+	joinedz 'joined, a line a document  ' "$P/joined.tsv"
 	clean 'clean   ' "$P/clean.txt"
 	printf 'defects '
 	python3 "$S2" run-defects "$P/defects.tsv" "$tmp/defects.out" -- bin/txfix | python3 -c 'import ast,sys; d=ast.literal_eval(sys.stdin.read()); p=d["positives"]; n=d["negatives"]; print("fixed %d / %d, wrong %d, negatives kept %d / %d" % (p.get("pass", 0), p["n"], p.get("wrong", 0), n.get("pass", 0), n["n"]))' |
@@ -114,6 +123,7 @@ if [ -d "$P" ]; then
 	mkdir "$tmp/slice"
 	python3 mk/joined.py "$shared" --test "$tmp/slice"
 	joined 'slice joined  ' "$tmp/slice/joined.tsv"
+	joinedz 'slice joined, a line a document  ' "$tmp/slice/joined.tsv"
 	clean 'slice clean   ' "$tmp/slice/clean.txt"
 	clean 'slice clean, joined-words alone   ' "$tmp/slice/clean.txt" --only joined-words
 	for args in "" "--only mojibake,nfc"; do

@@ -90,15 +90,20 @@ def main():
     jr = num(acc, "fix joined  ", r"recall ([\d.]+)")
     sp = num(acc, "fix slice joined  ", r"precision ([\d.]+)")
     sr = num(acc, "fix slice joined  ", r"recall ([\d.]+)")
+    zp = num(acc, "fix joined, a line a document  ", r"precision ([\d.]+)")
+    zr = num(acc, "fix joined, a line a document  ", r"recall ([\d.]+)")
+    szp = num(acc, "fix slice joined, a line a document  ", r"precision ([\d.]+)")
+    szr = num(acc, "fix slice joined, a line a document  ", r"recall ([\d.]+)")
     cl = acc.get("fix clean   ", ["-"])[0].replace("lines changed ", "")
     scl = acc.get("fix slice clean   ", ["-"])[0].replace("lines changed ", "")
     de = acc.get("fix defects", ["-"])[0]
     t = mbs(speed, "txfix (one document)")
     rows.append((
         "`txfix`",
-        "joined words P %s R %s (own held-out slice: %s, %s); clean lines changed %s "
-        "(slice %s); defects %s"
-        % (f(jp, "%.3f"), f(jr, "%.3f"), f(sp, "%.3f"), f(sr, "%.3f"), cl, scl, de),
+        "joined words P %s R %s, a line a document %s, %s (own held-out slice: %s, %s; "
+        "a line a document %s, %s); clean lines changed %s (slice %s); defects %s"
+        % (f(jp, "%.3f"), f(jr, "%.3f"), f(zp, "%.3f"), f(zr, "%.3f"), f(sp, "%.3f"),
+           f(sr, "%.3f"), f(szp, "%.3f"), f(szr, "%.3f"), cl, scl, de),
         "%s on distinct prose, %s a line a document"
         % (f(t), f(mbs(speed, "txfix -z (one document a line)"))),
         "%s MB on 1 GB" % f(rss(speed, "txfix, 1 GB")),
