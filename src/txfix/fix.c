@@ -192,17 +192,40 @@ fx_edit(struct fixer *fx, size_t start, size_t end, enum fix_rule r,
 
 static uint64_t fold_hash(const char *s, size_t n);
 
+/* Eight bytes with their ASCII capitals lowered; other bytes as they are. */
+static inline uint64_t
+fold8(uint64_t v)
+{
+	uint64_t low7 = v & 0x7F7F7F7F7F7F7F7FULL;
+	/* a byte's top bit set: it is at least 'A'; at least '[' */
+	uint64_t ge_a = low7 + 0x3F3F3F3F3F3F3F3FULL;
+	uint64_t gt_z = low7 + 0x2525252525252525ULL;
+
+	return v | ((ge_a & ~gt_z & ~v & 0x8080808080808080ULL) >> 2);
+}
+
 /* The lexicon's entry for s[0..n) lower-cased, or -1. */
 long
 fx_lookup(const struct fixer *fx, const char *s, size_t n)
 {
 	char buf[MAXWORD * 2 + 8];
 	size_t i, k = 0;
+	uint64_t w;
 	int32_t cp;
 	int l;
 
 	if (n == 0 || n > MAXWORD)
 		return -1;
+	if (txu8_skip_ascii(s, 0, n) == n) {
+		for (i = 0; i < n; i += 8) {
+			k = n - i < 8 ? n - i : 8;
+			w = 0;
+			memcpy(&w, s + i, k);
+			w = fold8(w);
+			memcpy(buf + i, &w, k);
+		}
+		return lex_find(fx->lx, buf, n);
+	}
 	for (i = 0; i < n; i += (size_t)l) {
 		if ((unsigned char)s[i] < 0x80) {
 			buf[k++] = (char)(s[i] >= 'A' && s[i] <= 'Z' ? s[i] + 32 : s[i]);
@@ -225,18 +248,6 @@ fx_known(const struct fixer *fx, long w)
 }
 
 /* --- the document's own words ------------------------------------------ */
-
-/* Eight bytes with their ASCII capitals lowered; other bytes as they are. */
-static inline uint64_t
-fold8(uint64_t v)
-{
-	uint64_t low7 = v & 0x7F7F7F7F7F7F7F7FULL;
-	/* a byte's top bit set: it is at least 'A'; at least '[' */
-	uint64_t ge_a = low7 + 0x3F3F3F3F3F3F3F3FULL;
-	uint64_t gt_z = low7 + 0x2525252525252525ULL;
-
-	return v | ((ge_a & ~gt_z & ~v & 0x8080808080808080ULL) >> 2);
-}
 
 /* txhash of s[0..n) with ASCII letters lowered, any length, eight bytes at a time. */
 static uint64_t
@@ -431,8 +442,8 @@ tokenize(struct fixer *fx)
 
 	fx->ntk = 0;
 	while (pos < fx->n) {
-		if (txvec_grow((void **)&fx->tk, &fx->captk, fx->ntk + 1,
-		    sizeof(*fx->tk)) != 0)
+		if (fx->ntk == fx->captk && txvec_grow((void **)&fx->tk,
+		    &fx->captk, fx->ntk + 1, sizeof(*fx->tk)) != 0)
 			return -1;
 		pos = txtok_next(fx->s, fx->n, pos, &fx->tk[fx->ntk]);
 		/* white space is no token here: glued() compares spans */

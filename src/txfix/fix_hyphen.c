@@ -14,18 +14,18 @@
 int
 rule_hyphenation(struct fixer *fx)
 {
-	const char *s = fx->s;
+	const char *s = fx->s, *q;
 	size_t n = fx->n, i, a, b, nl, e;
 	char joined[2 * MAXWORD + 2];
 	long wa, wb, wj;
 
-	for (i = 1; i + 2 < n; i++) {
-		if (s[i] != '-' || !(s[i - 1] >= 'a' && s[i - 1] <= 'z'))
-			continue;
-		nl = i + 1;
-		if (s[nl] == '\r')
-			nl++;
-		if (nl >= n || s[nl] != '\n' || nl + 1 >= n ||
+	/* from each line break: most text has fewer of them than hyphens */
+	for (q = memchr(s, '\n', n); q != NULL; q = nl + 1 < n ?
+	    memchr(s + nl + 1, '\n', n - nl - 1) : NULL) {
+		nl = (size_t)(q - s);
+		i = nl >= 2 && s[nl - 1] == '\r' ? nl - 2 : nl - 1;
+		if (nl < 2 || i < 1 || s[i] != '-' ||
+		    !(s[i - 1] >= 'a' && s[i - 1] <= 'z') || nl + 1 >= n ||
 		    !(s[nl + 1] >= 'a' && s[nl + 1] <= 'z'))
 			continue;
 		for (a = i; a > 0 && ascii_letter((unsigned char)s[a - 1]); a--)

@@ -46,7 +46,8 @@ struct dword {
 	const char *split;
 	float lm;		/* its log-likelihood ratio */
 	unsigned count;
-	unsigned char indexed;	/* R_NAMES: its variants are in the index */
+	/* R_NAMES: 0 not yet seen, 1 to index, 2 indexed, 3 used too seldom */
+	unsigned char indexed;
 	unsigned char letters;	/* only ASCII letters */
 	signed char ncut;
 	unsigned char cut[3];

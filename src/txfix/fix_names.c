@@ -118,11 +118,13 @@ rule_names(struct fixer *fx)
 		if (!name_like(t, s))
 			continue;
 		dw = fx_tok_word(fx, i);
-		if (!dw->indexed && name_uses(fx, s + t->start, t->end - t->start,
-		    dw->count) >= NAME_MIN) {
-			dw->indexed = 1;
+		/* once a spelling: its uses are the document's, wherever it stands */
+		if (dw->indexed != 0)
+			continue;
+		dw->indexed = name_uses(fx, s + t->start, t->end - t->start,
+		    dw->count) >= NAME_MIN ? 1 : 3;
+		if (dw->indexed == 1)
 			total += t->end - t->start + 1;
-		}
 	}
 	if (total == 0)
 		return 0;
@@ -152,7 +154,7 @@ rule_names(struct fixer *fx)
 		w = s + t->start;
 		n = t->end - t->start;
 		if (!name_like(t, s) || fx_tok_word(fx, i)->count != 1 ||
-		    (lex_flags(fx->lx, fx_lookup(fx, w, n)) & (LEX_LOWER | LEX_UPPER)))
+		    (lex_flags(fx->lx, fx_tok_lex(fx, i)) & (LEX_LOWER | LEX_UPPER)))
 			continue;
 		found = (size_t)-1;
 		for (d = 0; d <= n && found != (size_t)-2; d++) {

@@ -4,10 +4,11 @@
  * mojibake: mojibake.c finds runs of text that was UTF-8 decoded as a
  * single-byte charset and encodes them back.  nfc: each run of non-ASCII
  * characters, with the ASCII letter before it that a mark may combine
- * with, is normalized by utf8proc; a run that changes is an edit.
- * zero-width, nbsp: one walk over the non-ASCII characters each, deciding
- * by the characters either side (and, for a zero-width space between
- * letters, by the lexicon: fix_join.c).
+ * with, is normalized by utf8proc unless ICU finds it normalized already;
+ * a run that changes is an edit.  zero-width, nbsp: one walk each over the
+ * characters that may be theirs, deciding by the characters either side
+ * (and, for a zero-width space between letters, by the lexicon:
+ * fix_join.c).
  */
 #include <stdlib.h>
 #include <string.h>
@@ -62,21 +63,29 @@ rule_nfc(struct fixer *fx)
 /* --- invisible characters -------------------------------------------- */
 
 /*
- * Calls fn(fx, i, e, cp) for each non-ASCII character cp at bytes [i, e)
- * of the document (ASCII skipped eight bytes at a time, undecoded),
- * until fn returns non-zero.
+ * Calls fn(fx, i, e, cp) for each character cp at bytes [i, e) of the
+ * document that UTF-8 begins with byte C2, E2 or EF, until fn returns
+ * non-zero: the zero-width characters, the soft hyphen and the no-break
+ * spaces are among U+0080-U+00BF, U+2000-U+2FFF and U+F000-U+FFFF.
+ * ASCII is skipped eight bytes at a time, other text a byte at a time
+ * and undecoded.
  */
 typedef int char_fn(struct fixer *, size_t, size_t, int32_t);
 
 static int
-each_nonascii(struct fixer *fx, char_fn *fn)
+each_invisible(struct fixer *fx, char_fn *fn)
 {
 	const char *s = fx->s;
 	size_t n = fx->n, i = 0, e;
+	unsigned char c;
 	int32_t cp;
 	int l;
 
 	while ((i = txu8_skip_ascii(s, i, n)) < n) {
+		if ((c = (unsigned char)s[i]) != 0xC2 && c != 0xE2 && c != 0xEF) {
+			i++;
+			continue;
+		}
 		cp = txu8_at(s, n, i, &l);
 		e = i + (size_t)l;
 		if (fn(fx, i, e, cp) != 0)
@@ -105,7 +114,7 @@ zero_width(struct fixer *fx, size_t i, size_t e, int32_t cp)
 int
 rule_zero_width(struct fixer *fx)
 {
-	return each_nonascii(fx, zero_width);
+	return each_invisible(fx, zero_width);
 }
 
 /*
@@ -135,5 +144,5 @@ nbsp(struct fixer *fx, size_t i, size_t e, int32_t cp)
 int
 rule_nbsp(struct fixer *fx)
 {
-	return each_nonascii(fx, nbsp);
+	return each_invisible(fx, nbsp);
 }

@@ -67,6 +67,22 @@ mojibake_byte(int32_t cp, enum codepage cpg)
 }
 
 /*
+ * Whether a character that UTF-8 begins with byte c can be one of code
+ * page cpg's (mojibake_byte >= 0): cp1252's are U+0080-U+00FF and letters
+ * and marks of U+0152-U+02DC and U+2013-U+2122; cp1251's are U+00A0-U+00BB,
+ * U+0401-U+0491 and U+2013-U+2122.  The rest of a text is passed over
+ * undecoded.
+ */
+static int
+lead_maybe(unsigned char c, enum codepage cpg)
+{
+	if (cpg == CP1251)
+		return c == 0xC2 || (c >= 0xD0 && c <= 0xD2) || c == 0xE2;
+	return c == 0xC2 || c == 0xC3 || c == 0xC5 || c == 0xC6 || c == 0xCB ||
+	    c == 0xE2;
+}
+
+/*
  * Whether a character decoded from want bytes of mojibake is one text
  * plausibly holds: letters of the alphabets and the punctuation that
  * mojibake is made of, not IPA, Armenian, Hangul or Hebrew points (ftfy's
@@ -203,6 +219,10 @@ mojibake_runs(const char *s, size_t n, enum codepage cpg, moji_fn fn, void *arg)
 	int l = 1, layer, seam, prevb, b0;
 
 	while ((i = txu8_skip_ascii(s, i, n)) < n) {
+		if (!lead_maybe((unsigned char)s[i], cpg)) {
+			i++;
+			continue;
+		}
 		start = i;
 		seam = 0;
 		for (prevb = 0; i < n && (cp = txu8_at(s, n, i, &l),
