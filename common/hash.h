@@ -76,6 +76,29 @@ txhash(const void *s, size_t n, uint64_t seed)
 }
 
 /*
+ * txhash's long-input form: four chains over the words of each 32 bytes,
+ * which a CPU runs side by side, joined by txhash over the rest.  About
+ * three times txhash's speed on long input, and a different value.  For
+ * checksums of model files, not for table keys.
+ */
+static inline uint64_t
+txhash_wide(const void *s, size_t n, uint64_t seed)
+{
+	const unsigned char *p = s;
+	uint64_t h0 = txhash_start(n, seed), h1 = txhash_start(n, seed + TXHASH_K0),
+	    h2 = txhash_start(n, seed + TXHASH_K1), h3 = txhash_start(n, seed + TXHASH_K2);
+
+	for (; n >= 32; n -= 32, p += 32) {
+		h0 = txhash_block(h0, txhash_load64_(p));
+		h1 = txhash_block(h1, txhash_load64_(p + 8));
+		h2 = txhash_block(h2, txhash_load64_(p + 16));
+		h3 = txhash_block(h3, txhash_load64_(p + 24));
+	}
+	return txhash(p, n, txhash_mix_(h0 + txhash_mix_(h1 + txhash_mix_(h2 +
+	    txhash_mix_(h3)))));
+}
+
+/*
  * Feature hashing: the slot, below 2^bits (bits 1 to 32), of the feature
  * named by s[0..n) within the template numbered tmpl, so that equal
  * strings of different templates fall apart.

@@ -14,11 +14,13 @@
 
 /*
  * The checksum: txhash chained over the header (its checksum field taken
- * as zero), the section table and each section's bytes in table order.
- * The table must have been checked to lie inside the file.
+ * as zero) and the section table, then over each section's bytes in
+ * table order, by txhash_wide from version 2 (a 16 MB lexicon in a few
+ * milliseconds), by txhash before.  The table must have been checked to
+ * lie inside the file.
  */
 static uint64_t
-checksum(const unsigned char *p, uint32_t nsec,
+checksum(uint32_t version, const unsigned char *p, uint32_t nsec,
     const void *const data[], const uint64_t len[])
 {
 	static const unsigned char zero[8];
@@ -29,7 +31,8 @@ checksum(const unsigned char *p, uint32_t nsec,
 	h = txhash(zero, 8, h);
 	h = txhash(p + TXMODEL_HEADER, (size_t)nsec * SECSIZE, h);
 	for (i = 0; i < nsec; i++)
-		h = txhash(data[i], (size_t)len[i], h);
+		h = version >= 2 ? txhash_wide(data[i], (size_t)len[i], h) :
+		    txhash(data[i], (size_t)len[i], h);
 	return h;
 }
 
@@ -53,7 +56,7 @@ check(struct txmodel *m, const char *kind, const char **why)
 		return TXMODEL_EFOREIGN;
 	m->version = txmodel_get32(p + 8);
 	*why = "a model file of another version (rebuild it, or update tx)";
-	if (m->version != TXMODEL_VERSION)
+	if (m->version < 1 || m->version > TXMODEL_VERSION)
 		return TXMODEL_EVERSION;
 	*why = "truncated model file";
 	if (m->size < TXMODEL_HEADER)
@@ -93,7 +96,7 @@ check(struct txmodel *m, const char *kind, const char **why)
 	if (next != size)
 		return TXMODEL_ECORRUPT;
 	*why = "corrupt model file (checksum)";
-	if (checksum(p, m->nsections, data, len) != txmodel_get64(p + 88))
+	if (checksum(m->version, p, m->nsections, data, len) != txmodel_get64(p + 88))
 		return TXMODEL_ECORRUPT;
 	if (kind != NULL && strcmp(m->kind, kind) != 0) {
 		*why = "a tx model of another kind";
@@ -203,7 +206,7 @@ txmodel_write(int fd, const char *producer, const char *kind,
 		off = (off + sec[i].len + 7) / 8 * 8;
 	}
 	txmodel_put64(hdr + 80, off);
-	txmodel_put64(hdr + 88, checksum(hdr, (uint32_t)n, data, len));
+	txmodel_put64(hdr + 88, checksum(TXMODEL_VERSION, hdr, (uint32_t)n, data, len));
 	if (txout_init(&w, fd) != 0)
 		return -1;
 	/* the table is 32 bytes a section after a 96-byte header: aligned */

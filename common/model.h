@@ -3,12 +3,14 @@
  * (txfix's lexicon, the NER model, the block classifier).  A file is
  *
  *	0	"TXMODEL\0"		magic
- *	8	u32 version		TXMODEL_VERSION
+ *	8	u32 version		TXMODEL_VERSION (1 is read too)
  *	12	u32 nsections
  *	16	char producer[32]	the program that wrote it, NUL-padded
  *	48	char kind[32]		what it holds and its feature set, NUL-padded
  *	80	u64 size		of the whole file
- *	88	u64 checksum		txhash of the file with this field zero
+ *	88	u64 checksum		of the file with this field zero: txhash
+ *					of header and table, then txhash_wide
+ *					(version 1: txhash) of each section
  *	96	nsections x { char name[16]; u64 offset; u64 length; }
  *		the sections in table order, each padded with zeros to a
  *		multiple of 8; the file ends with the last
@@ -25,7 +27,7 @@
 #include <stdint.h>
 #include <string.h>
 
-#define TXMODEL_VERSION 1
+#define TXMODEL_VERSION 2
 #define TXMODEL_HEADER 96
 #define TXMODEL_MAXSEC 16
 

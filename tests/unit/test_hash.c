@@ -52,6 +52,37 @@ test_mixing(void **state)
 	assert_true(txhash(buf, 40, 1) != base);
 }
 
+/*
+ * txhash_wide: values of the same independent Python version (model files
+ * carry them: they must not change), every prefix distinct, and every
+ * input bit felt.
+ */
+static void
+test_wide(void **state)
+{
+	unsigned char buf[100];
+	uint64_t h[101], base;
+	int i, j;
+
+	(void)state;
+	for (i = 0; i < 100; i++)
+		buf[i] = (unsigned char)(i * 7);
+	assert_int_equal(txhash_wide(buf, 100, 0), 0x69aa1a0e89888f59ULL);
+	assert_int_equal(txhash_wide(buf, 33, 5), 0x45230262e8fafec8ULL);
+	assert_int_equal(txhash_wide(buf, 31, 0), 0xb499c45b2cf3e5ddULL);
+	for (i = 0; i <= 100; i++) {
+		h[i] = txhash_wide(buf, (size_t)i, 0);
+		for (j = 0; j < i; j++)
+			assert_true(h[i] != h[j]);
+	}
+	base = txhash_wide(buf, 100, 0);
+	for (i = 0; i < 100 * 8; i++) {
+		buf[i / 8] ^= (unsigned char)(1 << (i % 8));
+		assert_true(txhash_wide(buf, 100, 0) != base);
+		buf[i / 8] ^= (unsigned char)(1 << (i % 8));
+	}
+}
+
 /* The three steps give txhash's value, whatever the length. */
 static void
 test_steps(void **state)
@@ -96,6 +127,7 @@ main(void)
 		cmocka_unit_test(test_values),
 		cmocka_unit_test(test_mixing),
 		cmocka_unit_test(test_steps),
+		cmocka_unit_test(test_wide),
 		cmocka_unit_test(test_feature),
 	};
 

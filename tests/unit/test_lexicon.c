@@ -123,7 +123,7 @@ test_corrupt(void **state)
 	buf[n - 1] ^= 1;
 	corrupt(buf, (size_t)n, "checksum");
 	buf[n - 1] ^= 1;
-	buf[8] = 2;	/* version */
+	buf[8] = 9;	/* a version to come */
 	corrupt(buf, (size_t)n, "version");
 	assert_null(lex_open("/nonexistent/x.lex", &why));
 	assert_null(lex_open("/tmp", &why));

@@ -7,6 +7,7 @@
 #include <sys/stat.h>
 
 #include "harness.h"
+#include "hash.h"
 #include "model.h"
 
 static char path[64];
@@ -76,6 +77,49 @@ test_round_trip(void **state)
 	assert_int_equal(txmodel_open(&m, path, NULL, &why), TXMODEL_OK);
 	txmodel_close(&m);
 	assert_int_equal(txmodel_open(&m, path, "txner-1", &why), TXMODEL_EKIND);
+	unlink(path);
+}
+
+/*
+ * Version 1 files, whose checksum chains txhash over the sections, are
+ * read still; a version 2 file must carry txhash_wide's; no later version
+ * is read.
+ */
+static void
+test_versions(void **state)
+{
+	static const unsigned char zero[8];
+	unsigned char buf[1024];
+	const unsigned char *s;
+	struct txmodel m;
+	const char *why;
+	uint64_t h;
+	size_t n;
+	uint32_t i;
+
+	(void)state;
+	n = write_model(buf, sizeof(buf));
+	assert_int_equal(txmodel_get32(buf + 8), 2);
+	txmodel_put32(buf + 8, 1);
+	txmodel_put64(buf + 88, 0);
+	h = txhash(buf, 88, 0);
+	h = txhash(zero, 8, h);
+	h = txhash(buf + 96, 3 * 32, h);
+	for (i = 0; i < 3; i++) {
+		s = buf + 96 + 32 * i;
+		h = txhash(buf + txmodel_get64(s + 16), txmodel_get64(s + 24), h);
+	}
+	txmodel_put64(buf + 88, h);
+	put_file(buf, n);
+	assert_int_equal(txmodel_open(&m, path, "test-kind-1", &why), TXMODEL_OK);
+	assert_int_equal(m.version, 1);
+	txmodel_close(&m);
+	txmodel_put32(buf + 8, 2);
+	put_file(buf, n);
+	assert_int_equal(txmodel_open(&m, path, NULL, &why), TXMODEL_ECORRUPT);
+	txmodel_put32(buf + 8, 3);
+	put_file(buf, n);
+	assert_int_equal(txmodel_open(&m, path, NULL, &why), TXMODEL_EVERSION);
 	unlink(path);
 }
 
@@ -154,6 +198,7 @@ main(void)
 		cmocka_unit_test(test_round_trip),
 		cmocka_unit_test(test_byte_order),
 		cmocka_unit_test(test_refused),
+		cmocka_unit_test(test_versions),
 		cmocka_unit_test(test_bad_arguments),
 	};
 
