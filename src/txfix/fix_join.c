@@ -96,16 +96,28 @@ const char fx_affixes[] =
 	"-dorf -feld -mann -berger";
 
 
+/* Whether w[0..n), ASCII letters, is in capitals. */
+static int
+all_caps(const char *w, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (w[i] >= 'a' && w[i] <= 'z')
+			return 0;
+	return n > 0;
+}
+
 /*
  * Words glued to numbers or to an 's: "March7", "12October", "3encores",
  * "5thbirthday", "1.2Results", "13,2011", "it'sfine"; not "3rd", "10km",
- * "F16", "mp3" or "1,500".
+ * "F16", "mp3", "1,500", "Web3Summit" or "MAY2025".
  */
 static int
 split_glued(struct fixer *fx, const struct txtok *t)
 {
 	const char *s = fx->s, *w = s + t->start;
-	size_t n = t->end - t->start, i, j, k;
+	size_t n = t->end - t->start, i, j, k, p;
 	int digit, prev;
 	long id;
 
@@ -160,7 +172,8 @@ split_glued(struct fixer *fx, const struct txtok *t)
 				;
 			for (j = i; j < n && w[j] >= '0' && w[j] <= '9'; j++)
 				;
-			if (k == 0 && j == n && j - i <= 4 &&
+			/* not an acronym's: "COVID19", "WHY2025" are names */
+			if (k == 0 && j == n && j - i <= 4 && !all_caps(w, i) &&
 			    (fx_in_words(&fx->months, w, i, 0) ||
 			    (fx_function_word(fx, w, i) && i >= 2)) &&
 			    fx_edit(fx, t->start + i, t->start + i, R_JOINED, " ", 1) != 0)
@@ -175,7 +188,14 @@ split_glued(struct fixer *fx, const struct txtok *t)
 			k = i + 2;
 		for (j = k; j < n && ascii_letter((unsigned char)w[j]); j++)
 			;
-		if (j != n || j - k < 3)
+		/*
+		 * not a name with a digit inside ("Tech4All") nor a code or
+		 * an acronym after a number ("1040EZ", "13CAD")
+		 */
+		for (p = i; p > 0 && w[p - 1] >= '0' && w[p - 1] <= '9'; p--)
+			;
+		if (j != n || j - k < 3 || (p > 0 && ascii_letter((unsigned char)w[p - 1])) ||
+		    all_caps(w + k, j - k))
 			continue;
 		id = fx_lookup(fx, w + k, j - k);
 		/* a listed word (a capitalized one, or of 5 letters: not "10kms") */
