@@ -116,13 +116,20 @@ all_caps(const char *w, size_t n)
 static int
 split_glued(struct fixer *fx, const struct txtok *t)
 {
-	const char *s = fx->s, *w = s + t->start;
+	const char *s = fx->s, *w = s + t->start, *q;
 	size_t n = t->end - t->start, i, j, k, p;
 	int digit, prev;
 	long id;
 
 	if (t->kind == TXTOK_NUMBER) {
-		/* a comma before four digits, or between decimals, parts two numbers */
+		/*
+		 * a comma before four digits, or between decimals, parts two
+		 * numbers ("13,2011"); in a list of three or more ("1,5,10,500,1000")
+		 * the commas are as written
+		 */
+		if ((q = memchr(w, ',', n)) != NULL &&
+		    memchr(q + 1, ',', (size_t)(w + n - q - 1)) != NULL)
+			return 0;
 		for (i = 1; i + 1 < n; i++) {
 			if (w[i] != ',')
 				continue;
