@@ -29,8 +29,11 @@
 #define GLUED_MIN	200000ULL
 /* a misspelled name is once in its document, the right one at least this often there */
 #define NAME_MIN	3
-/* a name is a capitalized word of at least this many bytes */
-#define NAME_MINLEN	4
+/*
+ * a name is a capitalized word of at least this many bytes: shorter ones
+ * one edit apart are mostly two names (Sandi, Saudi; Pahl, Paul)
+ */
+#define NAME_MINLEN	6
 /* a document is English for the lexicon rules with this many words, of which */
 #define ENGLISH_MIN_WORDS 3
 /* at least this many in ten are listed */

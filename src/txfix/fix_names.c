@@ -17,6 +17,13 @@
 #include "hash.h"
 #include "vec.h"
 
+/* A small ASCII letter, or a byte of a letter beyond ASCII. */
+static int
+small(char c)
+{
+	return (c >= 'a' && c <= 'z') || (unsigned char)c >= 0x80;
+}
+
 static int
 edit1(const char *a, size_t an, const char *b, size_t bn)
 {
@@ -49,18 +56,20 @@ edit1(const char *a, size_t an, const char *b, size_t bn)
  * Whether the edit from a to b may be a misspelling: of the same length
  * (a letter replaced or two swapped, anywhere), or a letter added or
  * dropped before the last two letters of the shorter, since endings vary
- * on purpose (Gallagher, Gallaghers).
+ * on purpose (Gallagher, Gallaghers); and where it starts both have a
+ * small letter (or a letter beyond ASCII), not a capital of an acronym,
+ * a hyphen or a digit ("UK-based" is no "US-based").
  */
 static int
 early_edit(const char *a, size_t an, const char *b, size_t bn)
 {
 	size_t i = 0, m = an < bn ? an : bn;
 
-	if (an == bn)
-		return 1;
 	while (i < m && a[i] == b[i])
 		i++;
-	return i + 2 < m;
+	if ((i < an && !small(a[i])) || (i < bn && !small(b[i])))
+		return 0;
+	return an == bn || i + 2 < m;
 }
 
 /* Capitalized words and hyphenated names: "Gallagher", "Baker-Wood". */

@@ -201,6 +201,11 @@ test_names(void **state)
 	/* known words are never names to correct: Iran/Iraq, Mali/Bali */
 	assert_string_equal(fixed("Iran met Iraq. Iran spoke. Mali, Mali and Bali.", R(R_NAMES)),
 	    "Iran met Iraq. Iran spoke. Mali, Mali and Bali.");
+	/* short names one letter apart are two names; an acronym's letter is no typo */
+	assert_string_equal(fixed("Pahl met Paul. Paul spoke. Paul left. Paul came.", R(R_NAMES)),
+	    "Pahl met Paul. Paul spoke. Paul left. Paul came.");
+	assert_string_equal(fixed("UK-based firms. US-based firms, US-based staff, US-based.",
+	    R(R_NAMES)), "UK-based firms. US-based firms, US-based staff, US-based.");
 	/* endings vary on purpose */
 	assert_string_equal(fixed("Gallagher said. Gallagher left. Gallagher spoke. Gallaghers came.",
 	    R(R_NAMES)), "Gallagher said. Gallagher left. Gallagher spoke. Gallaghers came.");
@@ -227,14 +232,14 @@ test_conflicts(void **state)
 	    "\xC3\x82\xC2\x9D Then", 0), "visitors?\xE2\x80\x9D Then");
 	/* a misspelled name that reads as two words is the names rule's */
 	{
-		const char *doc = "The report said that Outon was here, and Outon was "
-		    "there, and then Outon came back home, but Outin left the town.";
+		const char *doc = "The report said that Downon was here, and Downon was "
+		    "there, and then Downon came back home, but Downin left the town.";
 
-		assert_string_equal(fixed(doc, R(R_JOINED)), "The report said that Outon "
-		    "was here, and Outon was there, and then Outon came back home, but "
-		    "Out in left the town.");
-		assert_string_equal(fixed(doc, 0), "The report said that Outon was here, "
-		    "and Outon was there, and then Outon came back home, but Outon left "
+		assert_string_equal(fixed(doc, R(R_JOINED)), "The report said that Downon "
+		    "was here, and Downon was there, and then Downon came back home, but "
+		    "Down in left the town.");
+		assert_string_equal(fixed(doc, 0), "The report said that Downon was here, "
+		    "and Downon was there, and then Downon came back home, but Downon left "
 		    "the town.");
 	}
 }
