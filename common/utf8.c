@@ -3,7 +3,7 @@
 #include <string.h>
 
 #include <unicode/unorm2.h>
-#include <unicode/utf16.h>
+#include <unicode/ustring.h>
 #include <utf8proc.h>
 
 #include "utf8.h"
@@ -186,9 +186,8 @@ txu8_normalized(const char *s, size_t n, enum txu8_norm form)
 	UChar stack[256], *u = stack;
 	UErrorCode err = U_ZERO_ERROR;
 	const UNormalizer2 *n2;
-	int32_t k = 0, cp;
-	size_t i;
-	int l, yes = 0;
+	int32_t k;
+	int yes;
 
 	if (form == TXU8_CASEFOLD || n > INT32_MAX / 2)
 		return 0;
@@ -196,17 +195,12 @@ txu8_normalized(const char *s, size_t n, enum txu8_norm form)
 	if (n > sizeof(stack) / sizeof(stack[0]) &&
 	    (u = malloc(n * sizeof(*u))) == NULL)
 		return 0;
-	for (i = 0; i < n; i += (size_t)l) {
-		l = txu8_decode(s + i, n - i, &cp);
-		if (TXU8_ISBAD(cp))
-			goto done;
-		U16_APPEND_UNSAFE(u, k, cp);
-	}
+	/* invalid UTF-8 is an error here: no answer */
+	u_strFromUTF8(u, (int32_t)n, &k, s, (int32_t)n, &err);
 	n2 = form == TXU8_NFC ? unorm2_getNFCInstance(&err) :
 	    unorm2_getNFKCInstance(&err);
 	yes = U_SUCCESS(err) && unorm2_isNormalized(n2, u, k, &err) &&
 	    U_SUCCESS(err);
-done:
 	if (u != stack)
 		free(u);
 	return yes;

@@ -190,8 +190,6 @@ fx_edit(struct fixer *fx, size_t start, size_t end, enum fix_rule r,
 
 /* --- the lexicon ------------------------------------------------------- */
 
-static uint64_t fold_hash(const char *s, size_t n);
-
 /* Eight bytes with their ASCII capitals lowered; other bytes as they are. */
 static inline uint64_t
 fold8(uint64_t v)

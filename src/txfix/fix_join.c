@@ -409,7 +409,7 @@ enum {
  * What touches a word with no space between: 0 nothing (white space, the
  * text's ends), 1 a mark of prose (. , ; : ! ?), 2 a quote, a bracket or
  * any non-ASCII, 3 the marks of code and addresses (< = / _ @ { ...).
- * "nameof(x)" and "<PackageRef" are written so; "forthe" is not.
+ * "nameof(x)" and "<PackageRef" are written so; "saltand" is not.
  */
 static long
 glue_class(const char *s, size_t n, size_t i)

@@ -202,7 +202,7 @@ each_glued(struct fixer *fx, glued_fn *fn)
 }
 
 /*
- * Whether the mark tk[i] glued between two words is a name's dot in code:
+ * Whether the mark tk[i] glued between two tokens is code's, a name's dot:
  * one of a chain ("os.path.join"), in a file name
  * ("Setup.config.json"), before a call, an address or a statement's end
  * ("Shop.Open(", "ann.Lee@", "System.IO;"), after an opening bracket,
@@ -210,7 +210,7 @@ each_glued(struct fixer *fx, glued_fn *fn)
  * Prose ends no sentence so.
  */
 static int
-code_dot(const struct fixer *fx, size_t i)
+code_mark(const struct fixer *fx, size_t i)
 {
 	const struct txtok *tk = fx->tk, *a = &tk[i - 1], *b = &tk[i + 1], *c;
 	const char *s = fx->s;
@@ -247,13 +247,13 @@ sentence_space(struct fixer *fx, size_t i, const struct txtok *a,
 	    (lex_flags(fx->lx, fx_tok_lex(fx, i)) & LEX_LOWER)) &&
 	    fx_edit(fx, p->start, p->start, R_SENTENCE_SPACE, " ", 1) != 0)
 		return -1;
-	if (b != NULL && glued(p, b) && !code_dot(fx, i) && (is_char(p, '.') ||
+	if (b != NULL && glued(p, b) && (is_char(p, '.') ||
 	    is_char(p, '?') || is_char(p, '!')) && (capitalized(s, b) ||
 	    ((is_char(b, 'A') || is_char(b, 'I')) && word_len(s, a) >= 3)) &&
 	    ((a->kind == TXTOK_WORD && txu8_is_lower(a->last) &&
 	    word_len(s, a) >= 2) || a->kind == TXTOK_NUMBER ||
 	    (a->kind == TXTOK_PUNCT && txch_is(a->last, TXCH_CLOSE))) &&
-	    fx_edit(fx, p->end, p->end, R_SENTENCE_SPACE, " ", 1) != 0)
+	    !code_mark(fx, i) && fx_edit(fx, p->end, p->end, R_SENTENCE_SPACE, " ", 1) != 0)
 		return -1;
 	return 0;
 }
